@@ -19,9 +19,9 @@ public class QlikLicenseEventsConfiguration implements Cloneable {
     @UriParam(label = "security", secret = true)
     private String clientSecret;
     @UriParam(label = "common",
-              description = "Comma-separated event types to deliver; a name ending in * matches every type with that"
-                            + " prefix, e.g. com.qlik.v1.license.lease.*. Default: every license event type,"
-                            + " including types Qlik adds later.")
+              description = "Comma-separated event types to deliver. A name ending in an asterisk (wildcard) matches"
+                            + " every type with that prefix: com.qlik.v1.license.lease. plus an asterisk selects the"
+                            + " lease events. Default: every license event type, including types Qlik adds later.")
     private String eventTypes;
 
     public String getTenantUrl() {

@@ -1,0 +1,120 @@
+package io.github.qlikevents.camel.encoding;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonFormat;
+import io.github.qlikevents.camel.decoding.LicenseEventDecoder;
+import io.github.qlikevents.camel.model.LeaseUpdated;
+import io.github.qlikevents.camel.model.LicenseEvent;
+import io.github.qlikevents.camel.support.Envelopes;
+import io.github.qlikevents.camel.support.Envelopes.Shape;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A decoded event re-encoded by this component is read back by the CloudEvents Java SDK unchanged. */
+class CloudEventRoundTripTest extends CamelTestSupport {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final EventFormat sdkFormat = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:forward")
+                        .transformDataType("qlik-license-events:event")
+                        .transformDataType("qlik-license-events:application-cloudevents");
+                from("direct:http")
+                        .transformDataType("qlik-license-events:event")
+                        .transformDataType("http:application-cloudevents");
+            }
+        };
+    }
+
+    static Iterable<String> exampleTypes() {
+        return Envelopes.EXAMPLE_TYPES;
+    }
+
+    @ParameterizedTest
+    @MethodSource("exampleTypes")
+    void sdkReadsTheSameAttributesAndData(String type) throws Exception {
+        ObjectNode example = Envelopes.example(type);
+
+        Exchange out = template.request("direct:forward",
+                e -> e.getMessage().setBody(Envelopes.wrap(example, Shape.AUDIT_ITEM)));
+
+        assertThat(out.getException()).isNull();
+        assertThat(out.getMessage().getHeader("Content-Type", String.class)).startsWith("application/cloudevents+json");
+        CloudEvent event = sdkFormat.deserialize(out.getMessage().getBody(byte[].class));
+        assertThat(event.getSpecVersion().toString()).isEqualTo("1.0");
+        assertThat(event.getId()).isEqualTo(example.get("id").asText());
+        assertThat(event.getType()).isEqualTo(type);
+        assertThat(event.getSource().toString()).isEqualTo(example.get("source").asText());
+        assertThat(event.getTime()).isEqualTo(OffsetDateTime.parse(example.get("time").asText()));
+        assertThat(event.getDataContentType()).isEqualTo("application/json");
+        for (String extension : new String[] { "tenantid", "userid", "sessionid", "authtype", "authclaims",
+                "traceparent", "tracestate" }) {
+            assertThat(event.getExtension(extension)).as(extension)
+                    .isEqualTo(example.path(extension).textValue());
+        }
+        // the data is Qlik's: decoding it again gives the same typed body
+        ObjectNode again = example.deepCopy();
+        again.set("data", MAPPER.readTree(event.getData().toBytes()));
+        assertThat(decode(again)).isEqualTo(decode(example));
+    }
+
+    @Test
+    void writesQlikFieldNamesAndEscapesEveryValue() throws Exception {
+        ObjectNode example = Envelopes.example("com.qlik.v1.license.lease.updated");
+        example.put("authclaims", "{\"sub\":\"a \\\"quoted\\\" name\"}");
+        ((ObjectNode) example.get("data")).put("name", "line1\nline2 \"x\" \\ </script>");
+        ((ObjectNode) example.get("data")).putArray("_updates").addObject().put("path", "size").put("oldValue", 3)
+                .putNull("newValue");
+
+        Exchange out = template.request("direct:forward",
+                e -> e.getMessage().setBody(Envelopes.wrap(example, Shape.CLOUD_EVENT)));
+
+        CloudEvent event = sdkFormat.deserialize(out.getMessage().getBody(byte[].class));
+        assertThat(event.getExtension("authclaims")).isEqualTo("{\"sub\":\"a \\\"quoted\\\" name\"}");
+        JsonNode data = MAPPER.readTree(event.getData().toBytes());
+        assertThat(data.get("name").textValue()).isEqualTo("line1\nline2 \"x\" \\ </script>");
+        assertThat(data.get("_updates").get(0).get("oldValue").intValue()).isEqualTo(3);
+        assertThat(data.get("_updates").get(0).get("newValue").isNull()).isTrue();
+        assertThat(data.has("updates")).isFalse();
+        assertThat(((LeaseUpdated) decode(example)).updates()).hasSize(1);
+    }
+
+    @Test
+    void camelCloudEventsHttpTransformerWorksOnADecodedExchange() {
+        ObjectNode example = Envelopes.example("com.qlik.v1.license.lease.created");
+
+        Exchange out = template.request("direct:http",
+                e -> e.getMessage().setBody(Envelopes.wrap(example, Shape.LEGACY_WEBHOOK)));
+
+        assertThat(out.getException()).isNull();
+        assertThat(out.getMessage().getHeader("ce-id")).isEqualTo("string");
+        assertThat(out.getMessage().getHeader("ce-type")).isEqualTo("com.qlik.v1.license.lease.created");
+        assertThat(out.getMessage().getHeader("ce-source")).isEqualTo("string");
+        assertThat(out.getMessage().getHeader("ce-specversion")).isEqualTo("1.0");
+        assertThat(out.getMessage().getHeader("ce-time")).isEqualTo("2018-10-30T07:06:22Z");
+    }
+
+    private static LicenseEvent decode(ObjectNode document) {
+        return LicenseEventDecoder.getDefault().decode(document.toString().getBytes(StandardCharsets.UTF_8)).body();
+    }
+}
