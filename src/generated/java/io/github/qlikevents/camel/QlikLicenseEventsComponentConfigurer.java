@@ -41,12 +41,37 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "clientsecret":
         case "clientSecret": getOrCreateConfiguration(target).setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.qlikevents.camel.QlikLicenseEventsConfiguration.class, value)); return true;
+        case "connecttimeout":
+        case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, int.class, value)); return true;
+        case "cursorrepository":
+        case "cursorRepository": getOrCreateConfiguration(target).setCursorRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "eventtypes":
         case "eventTypes": getOrCreateConfiguration(target).setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "lookback": getOrCreateConfiguration(target).setLookback(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxretries":
+        case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "pagesize":
+        case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "readtimeout":
+        case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, int.class, value)); return true;
+        case "retrydelay":
+        case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, long.class, value)); return true;
+        case "since": getOrCreateConfiguration(target).setSince(property(camelContext, java.lang.String.class, value)); return true;
+        case "source": getOrCreateConfiguration(target).setSource(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "statekey":
+        case "stateKey": getOrCreateConfiguration(target).setStateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "tenanturl":
         case "tenantUrl": getOrCreateConfiguration(target).setTenantUrl(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -67,12 +92,37 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "clientsecret":
         case "clientSecret": return java.lang.String.class;
         case "configuration": return io.github.qlikevents.camel.QlikLicenseEventsConfiguration.class;
+        case "connecttimeout":
+        case "connectTimeout": return int.class;
+        case "cursorrepository":
+        case "cursorRepository": return org.apache.camel.spi.StateRepository.class;
         case "eventtypes":
         case "eventTypes": return java.lang.String.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "lookback": return java.lang.String.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return int.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
+        case "pagesize":
+        case "pageSize": return int.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "readtimeout":
+        case "readTimeout": return int.class;
+        case "retrydelay":
+        case "retryDelay": return long.class;
+        case "since": return java.lang.String.class;
+        case "source": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "statekey":
+        case "stateKey": return java.lang.String.class;
         case "tenanturl":
         case "tenantUrl": return java.lang.String.class;
         default: return null;
@@ -94,14 +144,48 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "clientsecret":
         case "clientSecret": return getOrCreateConfiguration(target).getClientSecret();
         case "configuration": return target.getConfiguration();
+        case "connecttimeout":
+        case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "cursorrepository":
+        case "cursorRepository": return getOrCreateConfiguration(target).getCursorRepository();
         case "eventtypes":
         case "eventTypes": return getOrCreateConfiguration(target).getEventTypes();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "lookback": return getOrCreateConfiguration(target).getLookback();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
+        case "maxretries":
+        case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
+        case "pagesize":
+        case "pageSize": return getOrCreateConfiguration(target).getPageSize();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "readtimeout":
+        case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
+        case "retrydelay":
+        case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
+        case "since": return getOrCreateConfiguration(target).getSince();
+        case "source": return getOrCreateConfiguration(target).getSource();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "statekey":
+        case "stateKey": return getOrCreateConfiguration(target).getStateKey();
         case "tenanturl":
         case "tenantUrl": return getOrCreateConfiguration(target).getTenantUrl();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "cursorrepository":
+        case "cursorRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -37,6 +37,10 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
         case "clientSecret": target.getConfiguration().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "connecttimeout":
+        case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, int.class, value)); return true;
+        case "cursorrepository":
+        case "cursorRepository": target.getConfiguration().setCursorRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "eventtypes":
         case "eventTypes": target.getConfiguration().setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
@@ -47,10 +51,25 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
+        case "lookback": target.getConfiguration().setLookback(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxretries":
+        case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "pagesize":
+        case "pageSize": target.getConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "readtimeout":
+        case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, int.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "retrydelay":
+        case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, long.class, value)); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -60,8 +79,14 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "since": target.getConfiguration().setSince(property(camelContext, java.lang.String.class, value)); return true;
+        case "source": target.getConfiguration().setSource(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "statekey":
+        case "stateKey": target.getConfiguration().setStateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "tenanturl":
         case "tenantUrl": target.getConfiguration().setTenantUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
@@ -89,6 +114,10 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "clientId": return java.lang.String.class;
         case "clientsecret":
         case "clientSecret": return java.lang.String.class;
+        case "connecttimeout":
+        case "connectTimeout": return int.class;
+        case "cursorrepository":
+        case "cursorRepository": return org.apache.camel.spi.StateRepository.class;
         case "delay": return long.class;
         case "eventtypes":
         case "eventTypes": return java.lang.String.class;
@@ -99,10 +128,25 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "greedy": return boolean.class;
         case "initialdelay":
         case "initialDelay": return long.class;
+        case "lookback": return java.lang.String.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return int.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
+        case "pagesize":
+        case "pageSize": return int.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "readtimeout":
+        case "readTimeout": return int.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "retrydelay":
+        case "retryDelay": return long.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "scheduledexecutorservice":
@@ -112,8 +156,14 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "schedulerProperties": return java.util.Map.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "since": return java.lang.String.class;
+        case "source": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
+        case "statekey":
+        case "stateKey": return java.lang.String.class;
         case "tenanturl":
         case "tenantUrl": return java.lang.String.class;
         case "timeunit":
@@ -142,6 +192,10 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "clientId": return target.getConfiguration().getClientId();
         case "clientsecret":
         case "clientSecret": return target.getConfiguration().getClientSecret();
+        case "connecttimeout":
+        case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "cursorrepository":
+        case "cursorRepository": return target.getConfiguration().getCursorRepository();
         case "delay": return target.getDelay();
         case "eventtypes":
         case "eventTypes": return target.getConfiguration().getEventTypes();
@@ -152,10 +206,25 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "greedy": return target.isGreedy();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
+        case "lookback": return target.getConfiguration().getLookback();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
+        case "maxretries":
+        case "maxRetries": return target.getConfiguration().getMaxRetries();
+        case "pagesize":
+        case "pageSize": return target.getConfiguration().getPageSize();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "readtimeout":
+        case "readTimeout": return target.getConfiguration().getReadTimeout();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "retrydelay":
+        case "retryDelay": return target.getConfiguration().getRetryDelay();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
         case "scheduledexecutorservice":
@@ -165,8 +234,14 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "schedulerProperties": return target.getSchedulerProperties();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "since": return target.getConfiguration().getSince();
+        case "source": return target.getConfiguration().getSource();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
+        case "statekey":
+        case "stateKey": return target.getConfiguration().getStateKey();
         case "tenanturl":
         case "tenantUrl": return target.getConfiguration().getTenantUrl();
         case "timeunit":
@@ -180,6 +255,8 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
     @Override
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "cursorrepository":
+        case "cursorRepository": return java.lang.String.class;
         case "schedulerproperties":
         case "schedulerProperties": return java.lang.Object.class;
         default: return null;

@@ -1,9 +1,12 @@
 package io.github.qlikevents.camel;
 
+import io.github.qlikevents.camel.model.LicenseEventType;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /** The options shared by the polling and webhook modes; set per endpoint, or once on the component. */
 @UriParams
@@ -23,6 +26,35 @@ public class QlikLicenseEventsConfiguration implements Cloneable {
                             + " every type with that prefix: com.qlik.v1.license.lease. plus an asterisk selects the"
                             + " lease events. Default: every license event type, including types Qlik adds later.")
     private String eventTypes;
+
+    @UriParam(label = "consumer", defaultValue = "100")
+    private int pageSize = 100;
+    @UriParam(label = "consumer", defaultValue = LicenseEventType.SOURCE)
+    private String source = LicenseEventType.SOURCE;
+    @UriParam(label = "consumer")
+    private String since;
+    @UriParam(label = "consumer", defaultValue = "PT2M")
+    private String lookback = "PT2M";
+    @UriParam(label = "consumer")
+    private StateRepository<String, String> cursorRepository;
+    @UriParam(label = "consumer")
+    private String stateKey;
+    @UriParam(label = "consumer", defaultValue = "0")
+    private int maxMessagesPerPoll;
+    @UriParam(label = "advanced", defaultValue = "10000")
+    private int connectTimeout = 10_000;
+    @UriParam(label = "advanced", defaultValue = "30000")
+    private int readTimeout = 30_000;
+    @UriParam(label = "advanced", defaultValue = "4")
+    private int maxRetries = 4;
+    @UriParam(label = "advanced", defaultValue = "1000")
+    private long retryDelay = 1000;
+    @UriParam(label = "proxy")
+    private String proxyHost;
+    @UriParam(label = "proxy")
+    private Integer proxyPort;
+    @UriParam(label = "security")
+    private SSLContextParameters sslContextParameters;
 
     public String getTenantUrl() {
         return tenantUrl;
@@ -73,6 +105,147 @@ public class QlikLicenseEventsConfiguration implements Cloneable {
      */
     public void setEventTypes(String eventTypes) {
         this.eventTypes = eventTypes;
+    }
+
+    public int getPageSize() {
+        return pageSize;
+    }
+
+    /** How many audit items to ask for per page, 1 to 100 (Qlik's maximum). */
+    public void setPageSize(int pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    /**
+     * The Audits API source to ask for when more than one event type is wanted; empty asks for every source (then the
+     * eventTypes filter runs on the client only).
+     */
+    public void setSource(String source) {
+        this.source = source;
+    }
+
+    public String getSince() {
+        return since;
+    }
+
+    /**
+     * Where a consumer without a stored position starts: an ISO-8601 instant (2026-11-01T00:00:00Z), or a duration
+     * meaning that long ago (P7D). Default: now, i.e. only new events. A stored position always wins.
+     */
+    public void setSince(String since) {
+        this.since = since;
+    }
+
+    public String getLookback() {
+        return lookback;
+    }
+
+    /**
+     * How far before the position each poll re-reads (ISO-8601 duration), so that events Qlik indexes late are still
+     * delivered, once.
+     */
+    public void setLookback(String lookback) {
+        this.lookback = lookback;
+    }
+
+    public StateRepository<String, String> getCursorRepository() {
+        return cursorRepository;
+    }
+
+    /**
+     * Where the poll position is kept: any Camel StateRepository, e.g. a FileStateRepository for restarts, or a
+     * shared one for several replicas. Default: in memory (lost on restart).
+     */
+    public void setCursorRepository(StateRepository<String, String> cursorRepository) {
+        this.cursorRepository = cursorRepository;
+    }
+
+    public String getStateKey() {
+        return stateKey;
+    }
+
+    /** The key of the poll position in the cursorRepository. Default: derived from channel, tenant and filters. */
+    public void setStateKey(String stateKey) {
+        this.stateKey = stateKey;
+    }
+
+    public int getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    /** The most events delivered by one poll; 0 means no limit (the poll drains every page). */
+    public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
+    public int getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /** Milliseconds to wait for a connection to the tenant. */
+    public void setConnectTimeout(int connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public int getReadTimeout() {
+        return readTimeout;
+    }
+
+    /** Milliseconds to wait for the tenant's response data. */
+    public void setReadTimeout(int readTimeout) {
+        this.readTimeout = readTimeout;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    /** How many times a request failing with 5xx, a timeout or a connection error is retried before the poll fails. */
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryDelay() {
+        return retryDelay;
+    }
+
+    /**
+     * Milliseconds before the first retry; each further retry waits about twice as long (with jitter), up to 30
+     * seconds. A 429 waits what Qlik's Retry-After says instead.
+     */
+    public void setRetryDelay(long retryDelay) {
+        this.retryDelay = retryDelay;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    /** An HTTP proxy host for calls to the tenant. */
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    /** The HTTP proxy port. */
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    /** TLS settings (trust store, protocols) for calls to the tenant, the Camel way. */
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
     }
 
     /** A copy for one endpoint, so endpoint options never change the component's. */

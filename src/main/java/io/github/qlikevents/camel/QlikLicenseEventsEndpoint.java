@@ -1,14 +1,28 @@
 package io.github.qlikevents.camel;
 
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+
+import io.github.qlikevents.camel.http.ApiKeyAuth;
+import io.github.qlikevents.camel.http.BearerAuth;
+import io.github.qlikevents.camel.http.OAuthClientCredentials;
+import io.github.qlikevents.camel.http.QlikApiClient;
+import io.github.qlikevents.camel.http.QlikHttpClient;
+import io.github.qlikevents.camel.http.RetryPolicy;
+import io.github.qlikevents.camel.http.TenantUrl;
+import io.github.qlikevents.camel.polling.LicenseEventsPollingConsumer;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.hc.core5.http.HttpHost;
 
 /**
  * Receive Qlik Cloud license events (assignments, leases, license definitions, tenant association, data volume,
@@ -18,13 +32,18 @@ import org.apache.camel.support.ScheduledPollEndpoint;
              syntax = "qlik-license-events:channel", consumerOnly = true,
              category = { Category.CLOUD, Category.SAAS, Category.MONITORING },
              headersClass = QlikLicenseEventsConstants.class)
-public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint {
+public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+
+    private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
 
     @UriPath(enums = "licenses", description = "The Qlik system-event domain: licenses")
     @Metadata(required = true)
     private final String channel;
     @UriParam
     private final QlikLicenseEventsConfiguration configuration;
+
+    private final Clock clock = Clock.systemUTC();
+    private QlikApiClient apiClient;
 
     public QlikLicenseEventsEndpoint(String uri, QlikLicenseEventsComponent component, Channel channel,
                                      QlikLicenseEventsConfiguration configuration) {
@@ -39,8 +58,72 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint {
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("the polling consumer is not built yet");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        LicenseEventsPollingConsumer consumer = new LicenseEventsPollingConsumer(this, processor);
+        consumer.setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /** The client for the tenant's API, created on first use with the options checked. */
+    public synchronized QlikApiClient apiClient() throws Exception {
+        if (apiClient == null) {
+            TenantUrl tenant = TenantUrl.of(configuration.getTenantUrl());
+            BearerAuth auth = auth();
+            HttpHost proxy = configuration.getProxyHost() == null ? null
+                    : new HttpHost(configuration.getProxyHost(),
+                            configuration.getProxyPort() == null ? 8080 : configuration.getProxyPort());
+            QlikHttpClient http = new QlikHttpClient(configuration.getConnectTimeout(), configuration.getReadTimeout(),
+                    proxy, configuration.getSslContextParameters() == null ? null
+                            : configuration.getSslContextParameters().createSSLContext(getCamelContext()));
+            RetryPolicy retry = new RetryPolicy(configuration.getMaxRetries(),
+                    Duration.ofMillis(configuration.getRetryDelay()), MAX_RETRY_DELAY);
+            apiClient = new QlikApiClient(tenant, http, auth, retry);
+        }
+        return apiClient;
+    }
+
+    private BearerAuth auth() {
+        boolean apiKey = notBlank(configuration.getApiKey());
+        boolean clientId = notBlank(configuration.getClientId());
+        boolean clientSecret = notBlank(configuration.getClientSecret());
+        if (apiKey && (clientId || clientSecret)) {
+            throw new IllegalArgumentException("Options apiKey and clientId/clientSecret are both set: use either an "
+                                               + "API key or an OAuth2 client, not both");
+        }
+        if (apiKey) {
+            return new ApiKeyAuth(configuration.getApiKey());
+        }
+        if (clientId != clientSecret) {
+            throw new IllegalArgumentException("Option " + (clientId ? "clientSecret" : "clientId")
+                                               + " is missing: an OAuth2 client needs both clientId and clientSecret");
+        }
+        if (!clientId) {
+            throw new IllegalArgumentException("No credentials: set option apiKey, or clientId and clientSecret of a "
+                                               + "Qlik OAuth2 machine-to-machine client");
+        }
+        return new OAuthClientCredentials(configuration.getClientId(), configuration.getClientSecret(), clock);
+    }
+
+    private static boolean notBlank(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        closeApiClient();
+    }
+
+    private synchronized void closeApiClient() throws IOException {
+        if (apiClient != null) {
+            apiClient.close();
+            apiClient = null;
+        }
+    }
+
+    public Clock getClock() {
+        return clock;
     }
 
     public String getChannel() {
@@ -49,5 +132,15 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint {
 
     public QlikLicenseEventsConfiguration getConfiguration() {
         return configuration;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getTenantUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "https";
     }
 }

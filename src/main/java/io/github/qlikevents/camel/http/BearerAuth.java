@@ -1,0 +1,11 @@
+package io.github.qlikevents.camel.http;
+
+/** Where the bearer token of API calls comes from. */
+public interface BearerAuth {
+
+    /** The token to send now. */
+    String token();
+
+    /** Forgets a token the tenant refused, so the next {@link #token()} gets a fresh one where it can. */
+    void invalidate();
+}

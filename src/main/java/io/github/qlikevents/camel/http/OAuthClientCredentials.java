@@ -1,0 +1,82 @@
+package io.github.qlikevents.camel.http;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.qlikevents.camel.decoding.QlikJson;
+
+/**
+ * Qlik OAuth2 machine-to-machine tokens ({@code POST /oauth/token}, client credentials): cached, refreshed a minute
+ * before expiry, and on demand after a 401.
+ */
+public final class OAuthClientCredentials implements BearerAuth {
+
+    private static final Duration REFRESH_MARGIN = Duration.ofMinutes(1);
+
+    private final String clientId;
+    private final String clientSecret;
+    private final Clock clock;
+    private QlikApiClient api;
+    private String token;
+    private Instant refreshAt = Instant.MIN;
+
+    public OAuthClientCredentials(String clientId, String clientSecret, Clock clock) {
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+        this.clock = clock;
+    }
+
+    /** The client that sends the token requests (it uses this object for every other request). */
+    void bind(QlikApiClient api) {
+        this.api = api;
+    }
+
+    @Override
+    public synchronized String token() {
+        if (token == null || !clock.instant().isBefore(refreshAt)) {
+            fetch();
+        }
+        return token;
+    }
+
+    @Override
+    public synchronized void invalidate() {
+        token = null;
+    }
+
+    private void fetch() {
+        ObjectNode request = QlikJson.mapper().createObjectNode().put("client_id", clientId)
+                .put("client_secret", clientSecret).put("grant_type", "client_credentials");
+        HttpResult result = api.sendUnauthenticated("POST", api.tenant().resolve("/oauth/token"),
+                request.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (!result.ok()) {
+            throw new QlikAuthenticationException("OAuth token request for client " + clientId + " to tenant "
+                                                  + api.tenant().host() + " failed with HTTP " + result.status()
+                                                  + " (" + result.errorSummary()
+                                                  + "): check clientId and clientSecret", result.status());
+        }
+        try {
+            JsonNode body = QlikJson.mapper().readTree(result.body());
+            String accessToken = body.path("access_token").asText(null);
+            if (accessToken == null) {
+                throw new QlikAuthenticationException("OAuth token response of tenant " + api.tenant().host()
+                                                      + " has no access_token", result.status());
+            }
+            long expiresIn = body.path("expires_in").asLong(21_600);
+            token = accessToken;
+            refreshAt = clock.instant().plusSeconds(expiresIn).minus(REFRESH_MARGIN);
+        } catch (IOException e) {
+            throw new QlikApiException("OAuth token response of tenant " + api.tenant().host() + " is not JSON",
+                    result.status(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OAuthClientCredentials[clientId=" + clientId + ", clientSecret=***]";
+    }
+}

@@ -1,0 +1,150 @@
+package io.github.qlikevents.camel.http;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls the tenant's API with the bearer token, and handles what Qlik answers: a 401 refreshes the token once; 429
+ * waits {@code Retry-After}; 5xx, timeouts and connection errors back off and retry a bounded number of times. Only
+ * URIs of the tenant's own origin are called. Thread-safe.
+ */
+public final class QlikApiClient implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QlikApiClient.class);
+
+    private final TenantUrl tenant;
+    private final QlikHttpClient http;
+    private final BearerAuth auth;
+    private final RetryPolicy retry;
+    private final Pause pause = new Pause();
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong throttledWaits = new AtomicLong();
+    private final AtomicLong throttledMillis = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
+
+    public QlikApiClient(TenantUrl tenant, QlikHttpClient http, BearerAuth auth, RetryPolicy retry) {
+        this.tenant = tenant;
+        this.http = http;
+        this.auth = auth;
+        this.retry = retry;
+        if (auth instanceof OAuthClientCredentials oauth) {
+            oauth.bind(this);
+        }
+    }
+
+    /** The tenant called. */
+    public TenantUrl tenant() {
+        return tenant;
+    }
+
+    /** An authenticated request; the result is 2xx or a 4xx other than 401, 403 and 429 for the caller to judge. */
+    public HttpResult send(String method, URI uri, byte[] jsonBody) {
+        return execute(method, uri, jsonBody, true);
+    }
+
+    /** A request without the bearer token (the token request itself). */
+    HttpResult sendUnauthenticated(String method, URI uri, byte[] jsonBody) {
+        return execute(method, uri, jsonBody, false);
+    }
+
+    private HttpResult execute(String method, URI uri, byte[] jsonBody, boolean authenticated) {
+        if (!tenant.sameOrigin(uri)) {
+            throw new QlikApiException("Refused to call " + uri.getScheme() + "://" + uri.getHost()
+                                       + ": only tenant " + tenant.host() + " is ever called", 0, null);
+        }
+        String what = method + " " + uri.getPath();
+        int failures = 0;
+        int throttles = 0;
+        boolean refreshed = false;
+        while (true) {
+            HttpResult result;
+            try {
+                requests.incrementAndGet();
+                result = http.execute(method, uri, authenticated ? auth.token() : null, jsonBody);
+            } catch (IOException e) {
+                if (failures >= retry.maxRetries()) {
+                    throw new QlikApiException(what + " on tenant " + tenant.host() + " failed after "
+                                               + (failures + 1) + " attempts: " + e.getClass().getSimpleName() + ": "
+                                               + e.getMessage(), 0, e);
+                }
+                backoff(retry.backoff(failures++), what + " failed (" + e.getClass().getSimpleName() + ")");
+                continue;
+            }
+            int status = result.status();
+            if (status == 401 && authenticated && !refreshed) {
+                auth.invalidate();
+                refreshed = true;
+            } else if (status == 401 || status == 403) {
+                throw new QlikAuthenticationException(what + " on tenant " + tenant.host() + " was refused with HTTP "
+                                                      + status + " (" + result.errorSummary() + "): check the "
+                                                      + (status == 401 ? "credentials (apiKey or clientId/clientSecret)"
+                                                              : "permissions of the API key or OAuth client"),
+                        status);
+            } else if (status == 429) {
+                Duration wait = retry.afterRateLimit(result.retryAfter(), throttles++);
+                throttledWaits.incrementAndGet();
+                throttledMillis.addAndGet(wait.toMillis());
+                LOG.info("Tenant {} rate limit reached on {}: waiting {} ms as asked", tenant.host(), what,
+                        wait.toMillis());
+                pause.sleep(wait, what + " rate limited");
+            } else if (status >= 500) {
+                if (failures >= retry.maxRetries()) {
+                    throw new QlikApiException(what + " on tenant " + tenant.host() + " failed with HTTP " + status
+                                               + " after " + (failures + 1) + " attempts: " + result.errorSummary(),
+                            status, null);
+                }
+                backoff(retry.backoff(failures++), what + " answered HTTP " + status);
+            } else {
+                return result;
+            }
+        }
+    }
+
+    private void backoff(Duration wait, String reason) {
+        retries.incrementAndGet();
+        LOG.debug("{} on tenant {}: retrying in {} ms", reason, tenant.host(), wait.toMillis());
+        pause.sleep(wait, reason);
+    }
+
+    /** Ends any wait in progress and makes further waits fail at once (the consumer is stopping). */
+    public void cancelWaits() {
+        pause.cancel();
+    }
+
+    /** Allows waits again after {@link #cancelWaits()}. */
+    public void allowWaits() {
+        pause.reset();
+    }
+
+    /** Requests sent, retries included. */
+    public long requests() {
+        return requests.get();
+    }
+
+    /** How many times a 429 was waited out. */
+    public long throttledWaits() {
+        return throttledWaits.get();
+    }
+
+    /** How long, in all, 429s were waited out. */
+    public long throttledMillis() {
+        return throttledMillis.get();
+    }
+
+    /** How many retries after 5xx, timeouts and connection errors. */
+    public long retries() {
+        return retries.get();
+    }
+
+    @Override
+    public void close() throws IOException {
+        pause.cancel();
+        http.close();
+    }
+}

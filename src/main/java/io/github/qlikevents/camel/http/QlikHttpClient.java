@@ -1,0 +1,95 @@
+package io.github.qlikevents.camel.http;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+
+import javax.net.ssl.SSLContext;
+
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The Apache HttpClient 5 (camel-http's stack) used for every call to the tenant: pooled, with timeouts, optional
+ * proxy and TLS settings, and neither redirects nor automatic retries (redirects could carry the bearer token
+ * elsewhere; retries are {@link QlikApiClient}'s job).
+ */
+public final class QlikHttpClient implements Closeable {
+
+    private static final String USER_AGENT = "camel-qlik-license-events";
+
+    private final CloseableHttpClient client;
+
+    /**
+     * @param connectTimeoutMillis connect timeout
+     * @param readTimeoutMillis    socket read timeout
+     * @param proxy                a proxy, or null
+     * @param sslContext           TLS settings, or null for the JVM defaults
+     */
+    public QlikHttpClient(int connectTimeoutMillis, int readTimeoutMillis, HttpHost proxy, SSLContext sslContext) {
+        PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.ofMilliseconds(connectTimeoutMillis))
+                        .setSocketTimeout(Timeout.ofMilliseconds(readTimeoutMillis))
+                        .build())
+                .setMaxConnTotal(8)
+                .setMaxConnPerRoute(8);
+        if (sslContext != null) {
+            connections.setTlsSocketStrategy(new DefaultClientTlsStrategy(sslContext));
+        }
+        HttpClientBuilder builder = HttpClients.custom()
+                .setConnectionManager(connections.build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.ofMilliseconds(readTimeoutMillis))
+                        .setRedirectsEnabled(false)
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .setUserAgent(USER_AGENT);
+        if (proxy != null) {
+            builder.setProxy(proxy);
+        }
+        this.client = builder.build();
+    }
+
+    /**
+     * Sends one request and reads the whole response.
+     *
+     * @param bearerToken the token for the Authorization header, or null for none
+     * @param jsonBody    a JSON body, or null
+     */
+    public HttpResult execute(String method, URI uri, String bearerToken, byte[] jsonBody) throws IOException {
+        HttpUriRequestBase request = new HttpUriRequestBase(method, uri);
+        request.setHeader(HttpHeaders.ACCEPT, "application/json");
+        if (bearerToken != null) {
+            request.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken);
+        }
+        if (jsonBody != null) {
+            request.setEntity(new ByteArrayEntity(jsonBody, ContentType.APPLICATION_JSON));
+        }
+        return client.execute(request, response -> {
+            Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
+            byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
+            return new HttpResult(response.getCode(), retryAfter == null ? null : retryAfter.getValue(), body);
+        });
+    }
+
+    @Override
+    public void close() throws IOException {
+        client.close();
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.qlikevents.camel.polling;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.qlikevents.camel.decoding.QlikJson;
+
+/**
+ * Where polling stands: where it started (the floor, from the {@code since} option), the watermark (the latest
+ * {@code eventTime} passed in order) and the ids delivered within the lookback window before it, so re-reading that
+ * window delivers late events once and nothing twice. Only completed exchanges move it. Thread-safe.
+ */
+final class PollPosition {
+
+    private static final int FORMAT = 1;
+
+    private final Instant floor;
+    private Instant watermark;
+    private final Map<String, Instant> recent = new LinkedHashMap<>();
+
+    /** A new position starting at {@code floor}: nothing before it is ever asked for. */
+    PollPosition(Instant floor) {
+        this.floor = floor;
+    }
+
+    /** Where the next query starts: the lookback window before the watermark, never before the floor. */
+    synchronized Instant queryFrom(Duration lookback) {
+        if (watermark == null) {
+            return floor;
+        }
+        Instant from = watermark.minus(lookback);
+        return from.isBefore(floor) ? floor : from;
+    }
+
+    /** True when this id was delivered within the window. */
+    synchronized boolean delivered(String id) {
+        return recent.containsKey(id);
+    }
+
+    /** An event completed; {@code time} may be null when the event had none. */
+    synchronized void markDelivered(String id, Instant time) {
+        if (id != null) {
+            recent.put(id, time == null ? watermark : time);
+        }
+        passed(time);
+    }
+
+    /** An event was passed over (not wanted by the filter): only the watermark moves. */
+    synchronized void passed(Instant time) {
+        if (time != null && (watermark == null || time.isAfter(watermark))) {
+            watermark = time;
+        }
+    }
+
+    synchronized Instant watermark() {
+        return watermark;
+    }
+
+    /** Forgets delivered ids older than the window, then writes the position as text. */
+    synchronized String serialize(Duration lookback) {
+        if (watermark != null) {
+            Instant oldest = watermark.minus(lookback);
+            recent.values().removeIf(time -> time == null || time.isBefore(oldest));
+        }
+        ObjectNode json = QlikJson.mapper().createObjectNode().put("v", FORMAT).put("floor", floor.toString());
+        if (watermark != null) {
+            json.put("watermark", watermark.toString());
+        }
+        ObjectNode ids = json.putObject("recent");
+        recent.forEach((id, time) -> ids.put(id, time.toString()));
+        return json.toString();
+    }
+
+    /** Reads a position written by {@link #serialize(Duration)}. */
+    static PollPosition parse(String text) throws IOException {
+        JsonNode json = QlikJson.mapper().readTree(text);
+        if (json == null || json.path("v").asInt() != FORMAT) {
+            throw new IOException("unknown position format");
+        }
+        PollPosition position = new PollPosition(Instant.parse(json.path("floor").asText()));
+        if (json.hasNonNull("watermark")) {
+            position.watermark = Instant.parse(json.get("watermark").asText());
+        }
+        for (Map.Entry<String, JsonNode> entry : json.path("recent").properties()) {
+            position.recent.put(entry.getKey(), Instant.parse(entry.getValue().asText()));
+        }
+        return position;
+    }
+}

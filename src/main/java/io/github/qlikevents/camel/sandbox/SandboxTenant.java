@@ -1,0 +1,376 @@
+package io.github.qlikevents.camel.sandbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * An in-process emulator of the Qlik Cloud tenant endpoints this component calls: the Audits API, OAuth2 client
+ * credentials and webhooks, on a loopback port. It behaves like Qlik as described in the component docs (newest
+ * first by default, opaque cursors, 90 days kept, Qlik-style errors) and misbehaves on request ({@link Fault}, late
+ * events, repeated items, expiring cursors and tokens). Tests, the demo and the benchmarks use it.
+ */
+public final class SandboxTenant implements AutoCloseable {
+
+    /** The origin written into next links by {@link Fault#foreignNextLink(int)}. */
+    public static final String FOREIGN_ORIGIN = "https://foreign.invalid";
+
+    private static final int REQUEST_LOG_SIZE = 10_000;
+
+    private final Builder config;
+    private final Clock clock;
+    private final EventFeed feed;
+    private final AuditsEndpoint audits = new AuditsEndpoint(this);
+    private final OAuthEndpoint oauth;
+    private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
+    private final Map<Fault, AtomicLong> faultUses = new HashMap<>();
+    private final Deque<SandboxRequest> requests = new ConcurrentLinkedDeque<>();
+    private final AtomicLong requestCount = new AtomicLong();
+    private final AtomicBoolean duplicatesAcrossPages = new AtomicBoolean();
+    private volatile long cursorsValidFromNanos = Long.MIN_VALUE;
+    private HttpServer server;
+    private ExecutorService executor;
+    private ScheduledExecutorService publisher;
+
+    private SandboxTenant(Builder config) {
+        this.config = config;
+        this.clock = config.clock;
+        Instant historyEnd = config.historyEnd != null ? config.historyEnd : clock.instant();
+        Instant historyStart = historyEnd.minusNanos(config.spacing.toNanos() * config.historySize);
+        this.feed = new EventFeed(new EventGenerator(config.seed, config.tenantId), config.historySize,
+                historyStart, config.spacing);
+        this.oauth = new OAuthEndpoint(config.clients, config.tokenLifetime);
+    }
+
+    /** A new sandbox to configure. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts serving on the loopback address. */
+    public SandboxTenant start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 64);
+        executor = Executors.newFixedThreadPool(config.threads, r -> {
+            Thread thread = new Thread(r, "qlik-sandbox-http");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+        return this;
+    }
+
+    /** The tenant URL to configure the component with, e.g. http://127.0.0.1:41234. */
+    public String url() {
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
+    }
+
+    /** The port served on. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The events of this tenant. */
+    public EventFeed feed() {
+        return feed;
+    }
+
+    /** Queues a misbehaviour for the next list requests; queued faults apply one after another. */
+    public SandboxTenant inject(Fault fault) {
+        faults.add(fault);
+        return this;
+    }
+
+    /** Makes every cursor issued so far invalid (400), like a cursor that has expired. */
+    public void expireCursors() {
+        cursorsValidFromNanos = System.nanoTime();
+    }
+
+    /** Revokes every OAuth token issued so far, like tokens that expire. */
+    public void expireTokens() {
+        oauth.revokeAll();
+    }
+
+    /** When on, each page after the first repeats the last item of the page before. */
+    public void duplicateAcrossPages(boolean on) {
+        duplicatesAcrossPages.set(on);
+    }
+
+    /** Publishes a generated event at the current time every {@code interval}, until stopped. */
+    public void publishEvery(Duration interval) {
+        publisher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "qlik-sandbox-publisher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        publisher.scheduleAtFixedRate(() -> feed.publishGenerated(now()), 0, interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** The last requests received (at most 10,000), oldest first. */
+    public List<SandboxRequest> requests() {
+        return new ArrayList<>(requests);
+    }
+
+    /** How many requests were received in all. */
+    public long requestCount() {
+        return requestCount.get();
+    }
+
+    /** How many OAuth tokens are currently valid or expired but not revoked. */
+    public int tokensIssued() {
+        return oauth.issued();
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    Duration retention() {
+        return config.retention;
+    }
+
+    long cursorsValidFromNanos() {
+        return cursorsValidFromNanos;
+    }
+
+    boolean duplicatesAcrossPages() {
+        return duplicatesAcrossPages.get();
+    }
+
+    @Override
+    public void close() {
+        if (publisher != null) {
+            publisher.shutdownNow();
+        }
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        boolean authorized = false;
+        SandboxResponse response;
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readAllBytes();
+            if ("/oauth/token".equals(path)) {
+                response = "POST".equals(exchange.getRequestMethod())
+                        ? oauth.token(body, exchange.getRequestHeaders().getFirst("Content-Type"), now())
+                        : SandboxResponse.error(405, "Method not allowed", "use POST");
+            } else {
+                int authStatus = authorize(exchange.getRequestHeaders().getFirst("Authorization"));
+                authorized = authStatus == 200;
+                response = authorized ? route(exchange.getRequestMethod(), path, rawQuery)
+                        : SandboxResponse.error(authStatus, authStatus == 401 ? "Unauthorized" : "Forbidden",
+                                authStatus == 401 ? "missing or invalid bearer token" : "not allowed to read audits");
+            }
+        } catch (RuntimeException | IOException e) {
+            response = SandboxResponse.error(400, "Bad request", String.valueOf(e.getMessage()));
+        }
+        log(exchange.getRequestMethod(), path, rawQuery, response.status(), authorized);
+        send(exchange, response);
+    }
+
+    private int authorize(String header) {
+        if (header == null || !header.startsWith("Bearer ")) {
+            return 401;
+        }
+        String token = header.substring("Bearer ".length());
+        if (config.restrictedApiKeys.contains(token)) {
+            return 403;
+        }
+        return config.apiKeys.contains(token) || oauth.valid(token, now()) ? 200 : 401;
+    }
+
+    private SandboxResponse route(String method, String path, String rawQuery) throws IOException {
+        if (!path.startsWith("/api/v1/audits")) {
+            return SandboxResponse.error(404, "Not found", "no such endpoint");
+        }
+        if (!"GET".equals(method)) {
+            return SandboxResponse.error(405, "Method not allowed", "use GET");
+        }
+        Map<String, String> query = SandboxHttp.parseQuery(rawQuery);
+        boolean list = "/api/v1/audits".equals(path);
+        Fault fault = list ? nextFault() : null;
+        if (fault == null) {
+            return audits.handle(path, query, url());
+        }
+        return switch (fault.kind()) {
+            case RATE_LIMIT -> rateLimited(fault);
+            case SERVER_ERROR -> SandboxResponse.error(fault.status(), "Server error", "injected failure");
+            case SLOW -> {
+                sleep(fault.delay());
+                yield audits.handle(path, query, url());
+            }
+            case MALFORMED_PAGE -> {
+                SandboxResponse page = audits.handle(path, query, url());
+                byte[] cut = java.util.Arrays.copyOf(page.body(), page.body().length / 2);
+                yield SandboxResponse.json(200, cut);
+            }
+            case FOREIGN_NEXT_LINK -> audits.handle(path, query, FOREIGN_ORIGIN);
+        };
+    }
+
+    private static SandboxResponse rateLimited(Fault fault) {
+        long seconds = fault.delay() == null ? 0 : fault.delay().toSeconds();
+        SandboxResponse response = SandboxResponse.error(429, "API rate limit reached.",
+                "You need to wait " + seconds + " seconds before making another request.");
+        return fault.delay() == null ? response : response.withHeader("Retry-After", Long.toString(seconds));
+    }
+
+    private synchronized Fault nextFault() {
+        Fault fault = faults.peek();
+        if (fault == null) {
+            return null;
+        }
+        long used = faultUses.computeIfAbsent(fault, f -> new AtomicLong()).incrementAndGet();
+        if (used >= fault.requests()) {
+            faults.poll();
+            faultUses.remove(fault);
+        }
+        return fault;
+    }
+
+    private void log(String method, String path, String query, int status, boolean authorized) {
+        requestCount.incrementAndGet();
+        requests.add(new SandboxRequest(now(), method, path, query, status, authorized));
+        while (requests.size() > REQUEST_LOG_SIZE) {
+            requests.poll();
+        }
+    }
+
+    private static void send(HttpExchange exchange, SandboxResponse response) throws IOException {
+        response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(response.body());
+        } catch (IOException e) {
+            // the client went away (for example after its read timeout): nothing to answer
+        }
+        exchange.close();
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The sandbox's configuration. */
+    public static final class Builder {
+        private long seed = 42;
+        private String tenantId = "sandbox-tenant";
+        private long historySize = 100;
+        private Instant historyEnd;
+        private Duration spacing = Duration.ofSeconds(1);
+        private Duration retention = Duration.ofDays(90);
+        private final Set<String> apiKeys = new HashSet<>();
+        private final Set<String> restrictedApiKeys = new HashSet<>();
+        private final Map<String, String> clients = new HashMap<>();
+        private Duration tokenLifetime = Duration.ofHours(6);
+        private Clock clock = Clock.systemUTC();
+        private int port;
+        private int threads = 8;
+
+        /** The seed of the generated events: same seed, same events. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** The tenant id of the generated events. */
+        public Builder tenantId(String tenantId) {
+            this.tenantId = tenantId;
+            return this;
+        }
+
+        /** {@code size} generated events, {@code spacing} apart, the last one just before {@code end}. */
+        public Builder history(long size, Duration spacing, Instant end) {
+            this.historySize = size;
+            this.spacing = spacing;
+            this.historyEnd = end;
+            return this;
+        }
+
+        /** {@code size} generated events, {@code spacing} apart, ending now. */
+        public Builder history(long size, Duration spacing) {
+            return history(size, spacing, null);
+        }
+
+        /** An API key the tenant accepts. */
+        public Builder apiKey(String key) {
+            apiKeys.add(key);
+            return this;
+        }
+
+        /** An API key the tenant knows but that may not read audits (403). */
+        public Builder restrictedApiKey(String key) {
+            restrictedApiKeys.add(key);
+            return this;
+        }
+
+        /** An OAuth2 client the tenant accepts. */
+        public Builder oauthClient(String clientId, String clientSecret) {
+            clients.put(clientId, clientSecret);
+            return this;
+        }
+
+        /** How long issued OAuth tokens live (Qlik: 6 hours). */
+        public Builder tokenLifetime(Duration lifetime) {
+            this.tokenLifetime = lifetime;
+            return this;
+        }
+
+        /** The port to bind on loopback; 0 (default) picks a free one. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The clock of the tenant. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** How many requests are served at once. */
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        /** Builds and starts the sandbox. */
+        public SandboxTenant start() throws IOException {
+            return new SandboxTenant(this).start();
+        }
+    }
+}
