@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -58,7 +59,7 @@ final class AuditPageReader {
             try {
                 items.add(PolledItem.valid(decoder.decode(parser, token)));
             } catch (QlikEventFormatException e) {
-                if (e.getCause() instanceof JsonProcessingException malformed) {
+                if (e.getCause() instanceof JsonParseException malformed) {
                     throw malformed;
                 }
                 // skip whatever is left of the item, so the next one can be read
