@@ -52,9 +52,10 @@ public final class EventFeed {
         return event;
     }
 
-    /** Generates and publishes a new event happening at {@code time}. */
+    /** Generates and publishes a new event happening at {@code time} (to the millisecond, as Qlik has it). */
     public SandboxEvent publishGenerated(Instant time) {
-        return publish(generator.event(nextGeneratedIndex.getAndIncrement(), time));
+        return publish(generator.event(nextGeneratedIndex.getAndIncrement(),
+                time.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
     }
 
     /** How many events the feed holds. */

@@ -58,7 +58,9 @@ public final class SandboxTenant implements AutoCloseable {
         this.config = config;
         this.clock = config.clock;
         Instant historyEnd = config.historyEnd != null ? config.historyEnd : clock.instant();
-        Instant historyStart = historyEnd.minusNanos(config.spacing.toNanos() * config.historySize);
+        // Qlik's event times have millisecond precision
+        Instant historyStart = historyEnd.minusNanos(config.spacing.toNanos() * config.historySize)
+                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         this.feed = new EventFeed(new EventGenerator(config.seed, config.tenantId), config.historySize,
                 historyStart, config.spacing);
         this.oauth = new OAuthEndpoint(config.clients, config.tokenLifetime);

@@ -1,0 +1,87 @@
+package io.github.qlikevents.camel;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.qlikevents.camel.sandbox.SandboxEvent;
+import io.github.qlikevents.camel.support.SandboxTestSupport;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The YAML routes in routes/ run as they are against the sandbox, and produce what their comments promise. */
+class RoutesDirectoryTest extends SandboxTestSupport {
+
+    @TempDir
+    Path output;
+
+    @Test
+    void auditTrailCapacityAlertAndAssignmentSummaryRun() throws Exception {
+        startSandbox(90);
+        context = new DefaultCamelContext();
+        Properties properties = new Properties();
+        properties.setProperty("camel.component.qlik-license-events.tenant-url", sandbox.url());
+        properties.setProperty("camel.component.qlik-license-events.api-key", API_KEY);
+        properties.setProperty("qlik.since", "P1D");
+        properties.setProperty("qlik.delay", "100");
+        properties.setProperty("qlik.demo.dir", output.toString());
+        properties.setProperty("qlik.alerts.uri", "mock:alerts");
+        properties.setProperty("qlik.assignments.uri", "mock:assignments");
+        properties.setProperty("qlik.summary.interval", "500");
+        context.getPropertiesComponent().setInitialProperties(properties);
+        QlikLicenseEventsComponent component = new QlikLicenseEventsComponent();
+        component.getConfiguration().setTenantUrl(sandbox.url());
+        component.getConfiguration().setApiKey(API_KEY);
+        context.addComponent("qlik-license-events", component);
+        for (String route : List.of("audit-trail", "lease-capacity-alert", "assignment-summary")) {
+            PluginHelper.getRoutesLoader(context).loadRoutes(
+                    ResourceHelper.resolveMandatoryResource(context, "file:routes/" + route + ".camel.yaml"));
+        }
+        context.start();
+        List<SandboxEvent> all = sandbox.feed().snapshot();
+        long overCapacity = all.stream().filter(e -> e.type().startsWith("com.qlik.v1.license.lease."))
+                .filter(e -> e.data().get("excess").asBoolean()
+                             || e.data().get("leasedQuantity").asLong() > e.data().get("licenseQuantity").asLong())
+                .count();
+        long assignmentUsers = all.stream().filter(e -> e.type().startsWith("com.qlik.license.assignment."))
+                .map(e -> e.data().get("subject").asText()).distinct().count();
+        MockEndpoint alerts = mock("alerts");
+        alerts.expectedMessageCount((int) overCapacity);
+        alerts.allMessages().body().contains("is over capacity");
+        MockEndpoint assignments = mock("assignments");
+        assignments.expectedMinimumMessageCount((int) assignmentUsers);
+
+        MockEndpoint.assertIsSatisfied(context);
+        Path trail = output.resolve("audit-trail.jsonl");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(trail)
+                                                           && Files.readAllLines(trail).size() == all.size());
+
+        assertThat(overCapacity).isPositive();
+        assertThat(assignments.getReceivedExchanges()).extracting(e -> e.getMessage().getBody(String.class))
+                .allSatisfy(line -> assertThat(line)
+                        .matches("auth0\\|user-\\d+: (updated|deleted|rejected) \\w+(, (updated|deleted|rejected) \\w+)*"));
+        ObjectMapper json = new ObjectMapper();
+        List<String> lines = Files.readAllLines(trail);
+        for (int i = 0; i < all.size(); i++) {
+            JsonNode event = json.readTree(lines.get(i));
+            assertThat(event.get("specversion").asText()).isEqualTo("1.0");
+            assertThat(event.get("id").asText()).isEqualTo(all.get(i).eventId());
+            assertThat(event.get("type").asText()).isEqualTo(all.get(i).type());
+            JsonNode written = event.get("data");
+            JsonNode sent = json.readTree(all.get(i).data().toString());
+            sent.properties().forEach(field -> assertThat(written.get(field.getKey()))
+                    .as("data.%s of %s", field.getKey(), event.get("id")).isEqualTo(field.getValue()));
+        }
+    }
+}
