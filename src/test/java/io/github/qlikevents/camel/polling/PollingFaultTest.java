@@ -13,6 +13,7 @@ import io.github.qlikevents.camel.sandbox.SandboxEvent;
 import io.github.qlikevents.camel.sandbox.SandboxRequest;
 import io.github.qlikevents.camel.sandbox.SandboxTenant;
 import io.github.qlikevents.camel.support.SandboxTestSupport;
+import io.github.qlikevents.camel.support.TestSecrets;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -80,7 +81,7 @@ class PollingFaultTest extends SandboxTestSupport {
     @Test
     void wrongApiKeyGivesAClearErrorAndTheHealthCheckDown() throws Exception {
         startSandbox(10);
-        String wrongKey = "wrong-" + API_KEY;
+        String wrongKey = TestSecrets.WRONG_API_KEY;
         startContext(new RouteBuilder() {
             @Override
             public void configure() {
@@ -161,12 +162,12 @@ class PollingFaultTest extends SandboxTestSupport {
     @Test
     void oauthTokenIsFetchedCachedAndRefreshedWhenRevoked() throws Exception {
         startSandbox(SandboxTenant.builder().history(60, Duration.ofSeconds(1), Instant.now().minusSeconds(10))
-                .oauthClient("camel-client", "client-secret-0123456789"));
+                .oauthClient("camel-client", TestSecrets.CLIENT_SECRET));
         startContext(new RouteBuilder() {
             @Override
             public void configure() {
                 from(pollUri("since=P1D&pageSize=10").replace("apiKey=" + API_KEY,
-                        "clientId=camel-client&clientSecret=client-secret-0123456789"))
+                        "clientId=camel-client&clientSecret=" + TestSecrets.CLIENT_SECRET))
                         .routeId("poll")
                         .process(e -> {
                             if (e.getProperty(Exchange.BATCH_COMPLETE, Boolean.class)) {

@@ -19,8 +19,8 @@ import static org.awaitility.Awaitility.await;
 /** Tests against the embedded sandbox tenant, each with its own tenant and Camel context. */
 public abstract class SandboxTestSupport {
 
-    /** The API key every sandbox of these tests accepts (random per run, so a leak is easy to find). */
-    public static final String API_KEY = "key-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
+    /** The API key every sandbox of these tests accepts. */
+    public static final String API_KEY = TestSecrets.API_KEY;
 
     protected SandboxTenant sandbox;
     protected CamelContext context;

@@ -1,0 +1,31 @@
+package io.github.qlikevents.camel;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.github.qlikevents.camel.support.TestSecrets;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs after every other test (its own surefire execution, see pom.xml) and reads the DEBUG log of the whole suite:
+ * no secret used by any test may appear in it.
+ */
+class SuiteLogSecretsScan {
+
+    @Test
+    void noSecretInTheLogOfTheWholeSuite() throws Exception {
+        Path log = Path.of("target", "test-logs", "suite.log");
+        assertThat(log).as("the suite's log, written by log4j2-test.xml").exists();
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines).as("a log of a real run").hasSizeGreaterThan(100);
+        for (String secret : TestSecrets.ALL) {
+            assertThat(lines).as("lines with secret %s...", secret.substring(0, 10))
+                    .noneMatch(line -> line.contains(secret));
+        }
+        // the masking Camel does was exercised, so the scan did read lines that held options
+        assertThat(lines).anyMatch(line -> line.contains("apiKey=xxxxxx"));
+    }
+}
