@@ -51,7 +51,11 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "lookback": getOrCreateConfiguration(target).setLookback(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxbodysize":
+        case "maxBodySize": getOrCreateConfiguration(target).setMaxBodySize(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxretries":
@@ -74,6 +78,16 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "stateKey": getOrCreateConfiguration(target).setStateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "tenanturl":
         case "tenantUrl": getOrCreateConfiguration(target).setTenantUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookcloudeventdelivery":
+        case "webhookCloudEventDelivery": getOrCreateConfiguration(target).setWebhookCloudEventDelivery(property(camelContext, boolean.class, value)); return true;
+        case "webhooklevel":
+        case "webhookLevel": getOrCreateConfiguration(target).setWebhookLevel(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookname":
+        case "webhookName": getOrCreateConfiguration(target).setWebhookName(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": getOrCreateConfiguration(target).setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookunregisteronstop":
+        case "webhookUnregisterOnStop": getOrCreateConfiguration(target).setWebhookUnregisterOnStop(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -102,7 +116,11 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "lookback": return java.lang.String.class;
+        case "maxbodysize":
+        case "maxBodySize": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
         case "maxretries":
@@ -125,6 +143,16 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "stateKey": return java.lang.String.class;
         case "tenanturl":
         case "tenantUrl": return java.lang.String.class;
+        case "webhookcloudeventdelivery":
+        case "webhookCloudEventDelivery": return boolean.class;
+        case "webhooklevel":
+        case "webhookLevel": return java.lang.String.class;
+        case "webhookname":
+        case "webhookName": return java.lang.String.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
+        case "webhookunregisteronstop":
+        case "webhookUnregisterOnStop": return boolean.class;
         default: return null;
         }
     }
@@ -154,7 +182,11 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "idempotentrepository":
+        case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "lookback": return getOrCreateConfiguration(target).getLookback();
+        case "maxbodysize":
+        case "maxBodySize": return getOrCreateConfiguration(target).getMaxBodySize();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
         case "maxretries":
@@ -177,6 +209,16 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "stateKey": return getOrCreateConfiguration(target).getStateKey();
         case "tenanturl":
         case "tenantUrl": return getOrCreateConfiguration(target).getTenantUrl();
+        case "webhookcloudeventdelivery":
+        case "webhookCloudEventDelivery": return getOrCreateConfiguration(target).isWebhookCloudEventDelivery();
+        case "webhooklevel":
+        case "webhookLevel": return getOrCreateConfiguration(target).getWebhookLevel();
+        case "webhookname":
+        case "webhookName": return getOrCreateConfiguration(target).getWebhookName();
+        case "webhooksecret":
+        case "webhookSecret": return getOrCreateConfiguration(target).getWebhookSecret();
+        case "webhookunregisteronstop":
+        case "webhookUnregisterOnStop": return getOrCreateConfiguration(target).isWebhookUnregisterOnStop();
         default: return null;
         }
     }

@@ -49,9 +49,13 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "lookback": target.getConfiguration().setLookback(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxbodysize":
+        case "maxBodySize": target.getConfiguration().setMaxBodySize(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxretries":
@@ -93,6 +97,16 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "webhookcloudeventdelivery":
+        case "webhookCloudEventDelivery": target.getConfiguration().setWebhookCloudEventDelivery(property(camelContext, boolean.class, value)); return true;
+        case "webhooklevel":
+        case "webhookLevel": target.getConfiguration().setWebhookLevel(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookname":
+        case "webhookName": target.getConfiguration().setWebhookName(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": target.getConfiguration().setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookunregisteronstop":
+        case "webhookUnregisterOnStop": target.getConfiguration().setWebhookUnregisterOnStop(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -126,9 +140,13 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "greedy": return boolean.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "lookback": return java.lang.String.class;
+        case "maxbodysize":
+        case "maxBodySize": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
         case "maxretries":
@@ -170,6 +188,16 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "webhookcloudeventdelivery":
+        case "webhookCloudEventDelivery": return boolean.class;
+        case "webhooklevel":
+        case "webhookLevel": return java.lang.String.class;
+        case "webhookname":
+        case "webhookName": return java.lang.String.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
+        case "webhookunregisteronstop":
+        case "webhookUnregisterOnStop": return boolean.class;
         default: return null;
         }
     }
@@ -204,9 +232,13 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
         case "greedy": return target.isGreedy();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "lookback": return target.getConfiguration().getLookback();
+        case "maxbodysize":
+        case "maxBodySize": return target.getConfiguration().getMaxBodySize();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
         case "maxretries":
@@ -248,6 +280,16 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "timeUnit": return target.getTimeUnit();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "webhookcloudeventdelivery":
+        case "webhookCloudEventDelivery": return target.getConfiguration().isWebhookCloudEventDelivery();
+        case "webhooklevel":
+        case "webhookLevel": return target.getConfiguration().getWebhookLevel();
+        case "webhookname":
+        case "webhookName": return target.getConfiguration().getWebhookName();
+        case "webhooksecret":
+        case "webhookSecret": return target.getConfiguration().getWebhookSecret();
+        case "webhookunregisteronstop":
+        case "webhookUnregisterOnStop": return target.getConfiguration().isWebhookUnregisterOnStop();
         default: return null;
         }
     }

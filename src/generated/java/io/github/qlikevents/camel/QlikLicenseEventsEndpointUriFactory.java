@@ -23,7 +23,7 @@ public class QlikLicenseEventsEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(39);
+        Set<String> props = new HashSet<>(46);
         props.add("apiKey");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -39,8 +39,10 @@ public class QlikLicenseEventsEndpointUriFactory extends org.apache.camel.suppor
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("greedy");
+        props.add("idempotentRepository");
         props.add("initialDelay");
         props.add("lookback");
+        props.add("maxBodySize");
         props.add("maxMessagesPerPoll");
         props.add("maxRetries");
         props.add("pageSize");
@@ -63,10 +65,16 @@ public class QlikLicenseEventsEndpointUriFactory extends org.apache.camel.suppor
         props.add("tenantUrl");
         props.add("timeUnit");
         props.add("useFixedDelay");
+        props.add("webhookCloudEventDelivery");
+        props.add("webhookLevel");
+        props.add("webhookName");
+        props.add("webhookSecret");
+        props.add("webhookUnregisterOnStop");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(2);
+        Set<String> secretProps = new HashSet<>(3);
         secretProps.add("apiKey");
         secretProps.add("clientSecret");
+        secretProps.add("webhookSecret");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(1);
         prefixes.put("schedulerProperties", "scheduler.");

@@ -2,6 +2,7 @@ package io.github.qlikevents.camel;
 
 import io.github.qlikevents.camel.model.LicenseEventType;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
@@ -55,6 +56,20 @@ public class QlikLicenseEventsConfiguration implements Cloneable {
     private Integer proxyPort;
     @UriParam(label = "security")
     private SSLContextParameters sslContextParameters;
+    @UriParam(label = "webhook,security", secret = true)
+    private String webhookSecret;
+    @UriParam(label = "webhook", defaultValue = "1048576")
+    private int maxBodySize = 1_048_576;
+    @UriParam(label = "webhook")
+    private IdempotentRepository idempotentRepository;
+    @UriParam(label = "webhook")
+    private String webhookName;
+    @UriParam(label = "webhook", enums = "tenant,user", defaultValue = "tenant")
+    private String webhookLevel = "tenant";
+    @UriParam(label = "webhook", defaultValue = "false")
+    private boolean webhookCloudEventDelivery;
+    @UriParam(label = "webhook", defaultValue = "true")
+    private boolean webhookUnregisterOnStop = true;
 
     public String getTenantUrl() {
         return tenantUrl;
@@ -246,6 +261,81 @@ public class QlikLicenseEventsConfiguration implements Cloneable {
     /** TLS settings (trust store, protocols) for calls to the tenant, the Camel way. */
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getWebhookSecret() {
+        return webhookSecret;
+    }
+
+    /**
+     * Webhook mode: the secret Qlik signs each delivery with (HMAC-SHA256 in the Qlik-Signature header), 32 to 64
+     * characters. Requests without a valid signature are refused with 401.
+     */
+    public void setWebhookSecret(String webhookSecret) {
+        this.webhookSecret = webhookSecret;
+    }
+
+    public int getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    /** Webhook mode: the largest request body accepted, in bytes, after gzip decompression; larger gets 413. */
+    public void setMaxBodySize(int maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    /**
+     * Webhook mode: drops deliveries of an event id already processed (Qlik retries, and a valid signature does not
+     * stop a replay), answering 200. Use a shared repository (JDBC, Infinispan, Redis) when several replicas run.
+     */
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public String getWebhookName() {
+        return webhookName;
+    }
+
+    /** Webhook mode: the name of the Qlik webhook registered. Default: camel- followed by the route id. */
+    public void setWebhookName(String webhookName) {
+        this.webhookName = webhookName;
+    }
+
+    public String getWebhookLevel() {
+        return webhookLevel;
+    }
+
+    /** Webhook mode: the level of the registered webhook, tenant or user. */
+    public void setWebhookLevel(String webhookLevel) {
+        this.webhookLevel = webhookLevel;
+    }
+
+    public boolean isWebhookCloudEventDelivery() {
+        return webhookCloudEventDelivery;
+    }
+
+    /**
+     * Webhook mode: register the webhook with Qlik's CloudEvents 1.0 delivery format. Qlik cannot turn it off once
+     * on; every delivery format is accepted either way.
+     */
+    public void setWebhookCloudEventDelivery(boolean webhookCloudEventDelivery) {
+        this.webhookCloudEventDelivery = webhookCloudEventDelivery;
+    }
+
+    public boolean isWebhookUnregisterOnStop() {
+        return webhookUnregisterOnStop;
+    }
+
+    /**
+     * Webhook mode: delete the registered webhook when the route stops. Set false when several replicas share one
+     * webhook, so that one replica stopping does not cut off the others.
+     */
+    public void setWebhookUnregisterOnStop(boolean webhookUnregisterOnStop) {
+        this.webhookUnregisterOnStop = webhookUnregisterOnStop;
     }
 
     /** A copy for one endpoint, so endpoint options never change the component's. */

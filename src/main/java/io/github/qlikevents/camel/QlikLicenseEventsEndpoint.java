@@ -3,6 +3,7 @@ package io.github.qlikevents.camel;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import io.github.qlikevents.camel.http.ApiKeyAuth;
 import io.github.qlikevents.camel.http.BearerAuth;
@@ -11,18 +12,29 @@ import io.github.qlikevents.camel.http.QlikApiClient;
 import io.github.qlikevents.camel.http.QlikHttpClient;
 import io.github.qlikevents.camel.http.RetryPolicy;
 import io.github.qlikevents.camel.http.TenantUrl;
+import io.github.qlikevents.camel.model.EventTypeFilter;
 import io.github.qlikevents.camel.polling.LicenseEventsPollingConsumer;
+import io.github.qlikevents.camel.webhook.LicenseEventsWebhookHandler;
+import io.github.qlikevents.camel.webhook.QlikSignature;
+import io.github.qlikevents.camel.webhook.WebhookRegistrar;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.DelegateEndpoint;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.Route;
+import org.apache.camel.component.webhook.WebhookCapableEndpoint;
+import org.apache.camel.component.webhook.WebhookConfiguration;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.hc.core5.http.HttpHost;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Receive Qlik Cloud license events (assignments, leases, license definitions, tenant association, data volume,
@@ -32,8 +44,10 @@ import org.apache.hc.core5.http.HttpHost;
              syntax = "qlik-license-events:channel", consumerOnly = true,
              category = { Category.CLOUD, Category.SAAS, Category.MONITORING },
              headersClass = QlikLicenseEventsConstants.class)
-public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
+        implements WebhookCapableEndpoint, EndpointServiceLocation {
 
+    private static final Logger LOG = LoggerFactory.getLogger(QlikLicenseEventsEndpoint.class);
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
 
     @UriPath(enums = "licenses", description = "The Qlik system-event domain: licenses")
@@ -44,6 +58,8 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint implements 
 
     private final Clock clock = Clock.systemUTC();
     private QlikApiClient apiClient;
+    private WebhookConfiguration webhookConfiguration;
+    private String registeredWebhookId;
 
     public QlikLicenseEventsEndpoint(String uri, QlikLicenseEventsComponent component, Channel channel,
                                      QlikLicenseEventsConfiguration configuration) {
@@ -105,6 +121,63 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint implements 
         return new OAuthClientCredentials(configuration.getClientId(), configuration.getClientSecret(), clock);
     }
 
+    @Override
+    public Processor createWebhookHandler(Processor next) {
+        return new LicenseEventsWebhookHandler(next, webhookSignature(), configuration.getMaxBodySize(),
+                configuration.getIdempotentRepository(), EventTypeFilter.parse(configuration.getEventTypes()));
+    }
+
+    @Override
+    public void registerWebhook() throws Exception {
+        webhookSignature();
+        String url = webhookConfiguration.computeFullExternalUrl();
+        String name = configuration.getWebhookName() != null ? configuration.getWebhookName() : defaultWebhookName();
+        registeredWebhookId = new WebhookRegistrar(apiClient()).register(new WebhookRegistrar.Registration(name, url,
+                EventTypeFilter.parse(configuration.getEventTypes()).concreteTypes(),
+                configuration.getWebhookSecret(), configuration.getWebhookLevel(),
+                configuration.isWebhookCloudEventDelivery()));
+        LOG.info("Qlik webhook '{}' ({}) delivers to {}", name, registeredWebhookId, url);
+    }
+
+    @Override
+    public void unregisterWebhook() throws Exception {
+        if (registeredWebhookId != null && configuration.isWebhookUnregisterOnStop()) {
+            new WebhookRegistrar(apiClient()).unregister(registeredWebhookId);
+            LOG.info("Qlik webhook {} deleted", registeredWebhookId);
+        }
+        registeredWebhookId = null;
+    }
+
+    @Override
+    public void setWebhookConfiguration(WebhookConfiguration webhookConfiguration) {
+        this.webhookConfiguration = webhookConfiguration;
+    }
+
+    @Override
+    public List<String> getWebhookMethods() {
+        return List.of("POST");
+    }
+
+    private QlikSignature webhookSignature() {
+        return QlikSignature.withSecret(configuration.getWebhookSecret(), "webhookSecret");
+    }
+
+    /** camel- and the id of the route this endpoint is the webhook of: the same on every replica. */
+    private String defaultWebhookName() {
+        for (Route route : getCamelContext().getRoutes()) {
+            if (route.getEndpoint() instanceof DelegateEndpoint delegate && delegate.getEndpoint() == this) {
+                return "camel-" + route.getRouteId();
+            }
+        }
+        return "camel-qlik-license-events";
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        ServiceHelper.startService(configuration.getIdempotentRepository());
+    }
+
     private static boolean notBlank(String value) {
         return value != null && !value.isBlank();
     }
@@ -112,6 +185,7 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint implements 
     @Override
     protected void doStop() throws Exception {
         super.doStop();
+        ServiceHelper.stopService(configuration.getIdempotentRepository());
         closeApiClient();
     }
 

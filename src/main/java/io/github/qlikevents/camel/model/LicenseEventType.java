@@ -74,9 +74,10 @@ public enum LicenseEventType {
      * {@code com.qlik.v1.license.lease.*}.
      */
     public static Set<LicenseEventType> matching(String pattern) {
+        EventTypeFilter filter = EventTypeFilter.parse(pattern);
         Set<LicenseEventType> result = EnumSet.noneOf(LicenseEventType.class);
         for (LicenseEventType type : values()) {
-            if (TypePattern.matches(pattern, type.typeName)) {
+            if (filter.accepts(type.typeName)) {
                 result.add(type);
             }
         }

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 import io.github.qlikevents.camel.http.TenantUrl;
+import io.github.qlikevents.camel.model.EventTypeFilter;
 
 /**
  * The first page request of a poll: oldest first ({@code sort=+eventTime}), from a given time, filtered on the server

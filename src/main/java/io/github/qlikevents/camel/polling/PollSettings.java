@@ -9,6 +9,7 @@ import java.util.zip.CRC32;
 
 import io.github.qlikevents.camel.QlikLicenseEventsConfiguration;
 import io.github.qlikevents.camel.http.TenantUrl;
+import io.github.qlikevents.camel.model.EventTypeFilter;
 
 /**
  * The polling options checked and parsed once, at consumer start; every error names the option and the fix.

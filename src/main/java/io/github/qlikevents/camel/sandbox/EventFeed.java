@@ -11,6 +11,7 @@ import java.util.NavigableMap;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -34,6 +35,8 @@ public final class EventFeed {
     private final long spacingNanos;
     private final NavigableMap<Key, SandboxEvent> published = new ConcurrentSkipListMap<>();
     private final AtomicLong nextGeneratedIndex;
+    private volatile Consumer<SandboxEvent> onPublish = event -> {
+    };
 
     EventFeed(EventGenerator generator, long historySize, Instant historyStart, Duration spacing) {
         if (spacing.isZero() || spacing.isNegative()) {
@@ -49,7 +52,13 @@ public final class EventFeed {
     /** Adds an event; its time may be earlier than events already visible (a late event). */
     public SandboxEvent publish(SandboxEvent event) {
         published.put(new Key(event.time(), event.eventId()), event);
+        onPublish.accept(event);
         return event;
+    }
+
+    /** What happens to each published event besides being listed (webhook delivery). */
+    void onPublish(Consumer<SandboxEvent> listener) {
+        this.onPublish = listener;
     }
 
     /** Generates and publishes a new event happening at {@code time} (to the millisecond, as Qlik has it). */

@@ -28,7 +28,7 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * An in-process emulator of the Qlik Cloud tenant endpoints this component calls: the Audits API, OAuth2 client
- * credentials and webhooks, on a loopback port. It behaves like Qlik as described in the component docs (newest
+ * credentials and webhooks (registrations, and signed deliveries of published events), on a loopback port. It behaves like Qlik as described in the component docs (newest
  * first by default, opaque cursors, 90 days kept, Qlik-style errors) and misbehaves on request ({@link Fault}, late
  * events, repeated items, expiring cursors and tokens). Tests, the demo and the benchmarks use it.
  */
@@ -44,6 +44,8 @@ public final class SandboxTenant implements AutoCloseable {
     private final EventFeed feed;
     private final AuditsEndpoint audits = new AuditsEndpoint(this);
     private final OAuthEndpoint oauth;
+    private final WebhooksEndpoint webhooks;
+    private final WebhookDispatcher dispatcher;
     private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
     private final Map<Fault, AtomicLong> faultUses = new HashMap<>();
     private final Deque<SandboxRequest> requests = new ConcurrentLinkedDeque<>();
@@ -64,6 +66,9 @@ public final class SandboxTenant implements AutoCloseable {
         this.feed = new EventFeed(new EventGenerator(config.seed, config.tenantId), config.historySize,
                 historyStart, config.spacing);
         this.oauth = new OAuthEndpoint(config.clients, config.tokenLifetime);
+        this.webhooks = new WebhooksEndpoint(config.webhookQuota);
+        this.dispatcher = new WebhookDispatcher(webhooks);
+        feed.onPublish(dispatcher::dispatch);
     }
 
     /** A new sandbox to configure. */
@@ -142,6 +147,16 @@ public final class SandboxTenant implements AutoCloseable {
         return requestCount.get();
     }
 
+    /** The webhooks registered now. */
+    public List<SandboxWebhook> webhooks() {
+        return List.copyOf(webhooks.all());
+    }
+
+    /** Every webhook delivery attempt so far. */
+    public List<SandboxDelivery> deliveries() {
+        return dispatcher.deliveries();
+    }
+
     /** How many OAuth tokens are currently valid or expired but not revoked. */
     public int tokensIssued() {
         return oauth.issued();
@@ -168,6 +183,7 @@ public final class SandboxTenant implements AutoCloseable {
         if (publisher != null) {
             publisher.shutdownNow();
         }
+        dispatcher.close();
         if (server != null) {
             server.stop(0);
             executor.shutdownNow();
@@ -188,7 +204,7 @@ public final class SandboxTenant implements AutoCloseable {
             } else {
                 int authStatus = authorize(exchange.getRequestHeaders().getFirst("Authorization"));
                 authorized = authStatus == 200;
-                response = authorized ? route(exchange.getRequestMethod(), path, rawQuery)
+                response = authorized ? route(exchange.getRequestMethod(), path, rawQuery, body)
                         : SandboxResponse.error(authStatus, authStatus == 401 ? "Unauthorized" : "Forbidden",
                                 authStatus == 401 ? "missing or invalid bearer token" : "not allowed to read audits");
             }
@@ -210,7 +226,10 @@ public final class SandboxTenant implements AutoCloseable {
         return config.apiKeys.contains(token) || oauth.valid(token, now()) ? 200 : 401;
     }
 
-    private SandboxResponse route(String method, String path, String rawQuery) throws IOException {
+    private SandboxResponse route(String method, String path, String rawQuery, byte[] body) throws IOException {
+        if (path.startsWith("/api/v1/webhooks")) {
+            return webhooks.handle(method, path, body);
+        }
         if (!path.startsWith("/api/v1/audits")) {
             return SandboxResponse.error(404, "Not found", "no such endpoint");
         }
@@ -302,6 +321,7 @@ public final class SandboxTenant implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private int port;
         private int threads = 8;
+        private int webhookQuota = 100;
 
         /** The seed of the generated events: same seed, same events. */
         public Builder seed(long seed) {
@@ -361,6 +381,12 @@ public final class SandboxTenant implements AutoCloseable {
         /** The clock of the tenant. */
         public Builder clock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /** How many webhooks the tenant allows (Qlik: 100). */
+        public Builder webhookQuota(int quota) {
+            this.webhookQuota = quota;
             return this;
         }
 

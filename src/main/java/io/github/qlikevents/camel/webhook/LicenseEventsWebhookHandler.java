@@ -1,0 +1,99 @@
+package io.github.qlikevents.camel.webhook;
+
+import io.github.qlikevents.camel.decoding.DecodedEvent;
+import io.github.qlikevents.camel.decoding.EventHeaders;
+import io.github.qlikevents.camel.decoding.LicenseEventDecoder;
+import io.github.qlikevents.camel.decoding.QlikEventFormatException;
+import io.github.qlikevents.camel.model.EventTypeFilter;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.IdempotentRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles one Qlik webhook delivery: checks method, size and signature before parsing, decodes the event into the
+ * same typed body and headers as the poller, drops replays when an idempotent repository is set, runs the route,
+ * and answers 200 only once the route completed (500 when it failed, so Qlik retries).
+ */
+public final class LicenseEventsWebhookHandler implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LicenseEventsWebhookHandler.class);
+
+    private final Processor route;
+    private final QlikSignature signature;
+    private final int maxBodySize;
+    private final IdempotentRepository idempotentRepository;
+    private final EventTypeFilter filter;
+    private final LicenseEventDecoder decoder = LicenseEventDecoder.getDefault();
+
+    public LicenseEventsWebhookHandler(Processor route, QlikSignature signature, int maxBodySize,
+                                       IdempotentRepository idempotentRepository, EventTypeFilter filter) {
+        this.route = route;
+        this.signature = signature;
+        this.maxBodySize = maxBodySize;
+        this.idempotentRepository = idempotentRepository;
+        this.filter = filter;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        Message request = exchange.getMessage();
+        String method = request.getHeader(Exchange.HTTP_METHOD, String.class);
+        if (method != null && !"POST".equalsIgnoreCase(method)) {
+            respond(exchange, 405, "use POST");
+            return;
+        }
+        DecodedEvent event;
+        try {
+            byte[] json = SignedBody.verified(request, signature, maxBodySize);
+            event = BinaryModeEvent.applies(request) ? BinaryModeEvent.decode(request, json) : decoder.decode(json);
+        } catch (RequestBodyTooLargeException e) {
+            respond(exchange, 413, e.getMessage());
+            return;
+        } catch (QlikSignatureException e) {
+            LOG.warn("Refused a webhook request to {}: {}", request.getHeader(Exchange.HTTP_PATH), e.getMessage());
+            respond(exchange, 401, "invalid signature");
+            return;
+        } catch (QlikEventFormatException e) {
+            respond(exchange, 400, e.getMessage());
+            return;
+        }
+        String id = event.attributes().id();
+        if (!filter.accepts(event.attributes().type())) {
+            LOG.debug("Webhook delivery of event {} of type {} is not in eventTypes: answering 200",
+                    id, event.attributes().type());
+            respond(exchange, 200, "not subscribed");
+            return;
+        }
+        if (idempotentRepository != null && id != null && !idempotentRepository.add(id)) {
+            LOG.debug("Webhook delivery of event {} already processed: answering 200", id);
+            respond(exchange, 200, "duplicate");
+            return;
+        }
+        request.removeHeaders("*");
+        EventHeaders.apply(event, request);
+        route.process(exchange);
+        if (exchange.isFailed()) {
+            if (idempotentRepository != null && id != null) {
+                idempotentRepository.remove(id);
+            }
+            exchange.setException(null);
+            respond(exchange, 500, "the route failed to process event " + id + "; retry later");
+            return;
+        }
+        if (idempotentRepository != null && id != null) {
+            idempotentRepository.confirm(id);
+        }
+        respond(exchange, 200, "OK");
+    }
+
+    private static void respond(Exchange exchange, int status, String text) {
+        Message response = exchange.getMessage();
+        response.removeHeaders("*");
+        response.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        response.setHeader(Exchange.CONTENT_TYPE, "text/plain; charset=utf-8");
+        response.setBody(text);
+    }
+}
