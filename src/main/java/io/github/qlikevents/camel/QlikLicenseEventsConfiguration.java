@@ -300,7 +300,10 @@ public class QlikLicenseEventsConfiguration implements Cloneable {
         return webhookName;
     }
 
-    /** Webhook mode: the name of the Qlik webhook registered. Default: camel- followed by the route id. */
+    /**
+     * Webhook mode: the name of the Qlik webhook registered. Default: camel- followed by the webhook path, the same on
+     * every replica of a route.
+     */
     public void setWebhookName(String webhookName) {
         this.webhookName = webhookName;
     }

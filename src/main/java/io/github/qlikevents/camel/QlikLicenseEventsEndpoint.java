@@ -19,10 +19,8 @@ import io.github.qlikevents.camel.webhook.QlikSignature;
 import io.github.qlikevents.camel.webhook.WebhookRegistrar;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
-import org.apache.camel.DelegateEndpoint;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
-import org.apache.camel.Route;
 import org.apache.camel.component.webhook.WebhookCapableEndpoint;
 import org.apache.camel.component.webhook.WebhookConfiguration;
 import org.apache.camel.spi.EndpointServiceLocation;
@@ -162,14 +160,14 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
         return QlikSignature.withSecret(configuration.getWebhookSecret(), "webhookSecret");
     }
 
-    /** camel- and the id of the route this endpoint is the webhook of: the same on every replica. */
+    /**
+     * camel- and the webhook path (which camel-webhook derives from the route's endpoint URI unless webhookPath is
+     * set): the same on every replica, different for each route.
+     */
     private String defaultWebhookName() {
-        for (Route route : getCamelContext().getRoutes()) {
-            if (route.getEndpoint() instanceof DelegateEndpoint delegate && delegate.getEndpoint() == this) {
-                return "camel-" + route.getRouteId();
-            }
-        }
-        return "camel-qlik-license-events";
+        String path = webhookConfiguration.computeFullPath(false).replaceAll("[^A-Za-z0-9]+", "-")
+                .replaceAll("^-|-$", "");
+        return "camel-" + path;
     }
 
     @Override

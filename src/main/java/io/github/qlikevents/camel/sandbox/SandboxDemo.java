@@ -1,18 +1,27 @@
 package io.github.qlikevents.camel.sandbox;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
 
 import org.apache.camel.main.Main;
 
 /**
  * Runs the YAML routes in {@code routes/} with Camel Main: against the embedded sandbox tenant by default (it
- * publishes a new license event every few seconds), or against a real tenant when {@code QLIK_TENANT_URL} is set
- * with {@code QLIK_API_KEY}, or with {@code QLIK_CLIENT_ID} and {@code QLIK_CLIENT_SECRET}. Needs camel-main and
- * camel-yaml-dsl on the classpath (the README's run command provides them).
+ * publishes a new license event every few seconds, and pushes it to the webhook route in {@code routes/webhook/}),
+ * or against a real tenant when {@code QLIK_TENANT_URL} is set with {@code QLIK_API_KEY}, or with
+ * {@code QLIK_CLIENT_ID} and {@code QLIK_CLIENT_SECRET}; the webhook route then runs only when
+ * {@code QLIK_WEBHOOK_EXTERNAL_URL} and {@code QLIK_WEBHOOK_SECRET} are set too. Needs camel-main, camel-yaml-dsl and
+ * camel-platform-http-main on the classpath (the README's run command provides them).
  */
 public final class SandboxDemo {
 
     private static final String COMPONENT = "camel.component.qlik-license-events.";
+    private static final String POLL_ROUTES = "file:routes/*.camel.yaml";
+    private static final String WEBHOOK_ROUTES = "file:routes/webhook/*.camel.yaml";
     private static final String DEMO_API_KEY = "sandbox-demo-key";
 
     private SandboxDemo() {
@@ -20,22 +29,30 @@ public final class SandboxDemo {
 
     public static void main(String[] args) throws Exception {
         Main main = new Main();
-        main.configure().withRoutesIncludePattern(System.getProperty("qlik.routes", "file:routes/*.camel.yaml"));
         String tenantUrl = System.getenv("QLIK_TENANT_URL");
         SandboxTenant sandbox = null;
         if (tenantUrl == null || tenantUrl.isBlank()) {
             sandbox = SandboxTenant.builder().history(60, Duration.ofMinutes(1)).apiKey(DEMO_API_KEY).start();
-            sandbox.publishEvery(Duration.ofSeconds(3));
             main.addInitialProperty(COMPONENT + "tenant-url", sandbox.url());
             main.addInitialProperty(COMPONENT + "api-key", DEMO_API_KEY);
             main.addInitialProperty("qlik.delay", "2000");
-            System.out.println("Embedded sandbox tenant at " + sandbox.url()
-                               + ": 60 events in the last hour, a new one every 3 s. Ctrl-C stops.");
+            int port = freeLoopbackPort();
+            serveWebhooks(main, "127.0.0.1", port, "http://127.0.0.1:" + port, randomSecret());
+            sandbox.publishEvery(Duration.ofSeconds(3));
+            System.out.println("Embedded sandbox tenant at " + sandbox.url() + ": 60 events in the last hour, a new"
+                               + " one every 3 s, polled and pushed to the webhook route. Ctrl-C stops.");
         } else {
             main.addInitialProperty(COMPONENT + "tenant-url", tenantUrl);
-            copyEnv(main, "QLIK_API_KEY", "api-key");
-            copyEnv(main, "QLIK_CLIENT_ID", "client-id");
-            copyEnv(main, "QLIK_CLIENT_SECRET", "client-secret");
+            copyEnv(main, "QLIK_API_KEY", COMPONENT + "api-key");
+            copyEnv(main, "QLIK_CLIENT_ID", COMPONENT + "client-id");
+            copyEnv(main, "QLIK_CLIENT_SECRET", COMPONENT + "client-secret");
+            String externalUrl = System.getenv("QLIK_WEBHOOK_EXTERNAL_URL");
+            if (externalUrl != null && !externalUrl.isBlank()) {
+                serveWebhooks(main, "0.0.0.0", Integer.parseInt(System.getenv().getOrDefault("QLIK_WEBHOOK_PORT",
+                        "8080")), externalUrl, System.getenv("QLIK_WEBHOOK_SECRET"));
+            } else {
+                main.configure().withRoutesIncludePattern(POLL_ROUTES);
+            }
             System.out.println("Tenant " + tenantUrl + ". Ctrl-C stops.");
         }
         try {
@@ -47,10 +64,31 @@ public final class SandboxDemo {
         }
     }
 
-    private static void copyEnv(Main main, String variable, String option) {
+    private static void serveWebhooks(Main main, String host, int port, String externalUrl, String secret) {
+        main.configure().withRoutesIncludePattern(POLL_ROUTES + "," + WEBHOOK_ROUTES);
+        main.addInitialProperty("camel.server.enabled", "true");
+        main.addInitialProperty("camel.server.host", host);
+        main.addInitialProperty("camel.server.port", Integer.toString(port));
+        main.addInitialProperty("qlik.webhook.external-url", externalUrl);
+        main.addInitialProperty("qlik.webhook.secret", secret);
+    }
+
+    private static void copyEnv(Main main, String variable, String property) {
         String value = System.getenv(variable);
         if (value != null && !value.isBlank()) {
-            main.addInitialProperty(COMPONENT + option, value);
+            main.addInitialProperty(property, value);
         }
+    }
+
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String randomSecret() {
+        byte[] random = new byte[20];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 }

@@ -39,7 +39,8 @@ final class WebhookDispatcher implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(executor).build();
+        // the client needs threads of its own: deliveries block on it
+        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** Sends the event to every subscribed webhook, in the background. */

@@ -49,17 +49,27 @@ public final class WebhookRegistrar {
     public String register(Registration registration) {
         byte[] body = body(registration);
         String existing = find(registration.name(), registration.url());
-        HttpResult result = existing == null
-                ? api.send("POST", api.tenant().resolve(WEBHOOKS), body)
-                : api.send("PUT", api.tenant().resolve(WEBHOOKS + "/" + existing), body);
+        String action = existing == null ? "create" : "update";
+        HttpResult result;
+        try {
+            result = existing == null
+                    ? api.send("POST", api.tenant().resolve(WEBHOOKS), body)
+                    : api.send("PUT", api.tenant().resolve(WEBHOOKS + "/" + existing), body);
+        } catch (QlikApiException e) {
+            throw refused(action, registration, e.getStatus(), e.getMessage(), e);
+        }
         if (!result.ok()) {
-            throw new QlikApiException("Qlik refused to " + (existing == null ? "create" : "update") + " webhook '"
-                                       + registration.name() + "' for " + registration.url() + " on tenant "
-                                       + api.tenant().host() + ": HTTP " + result.status() + " ("
-                                       + result.errorSummary() + ")" + hint(result.status()),
-                    result.status(), null);
+            throw refused(action, registration, result.status(), result.errorSummary(), null);
         }
         return existing != null ? existing : field(result, "id");
+    }
+
+    private QlikApiException refused(String action, Registration registration, int status, String reason,
+                                     Throwable cause) {
+        return new QlikApiException("Qlik refused to " + action + " webhook '" + registration.name() + "' for "
+                                    + registration.url() + " on tenant " + api.tenant().host() + ": HTTP " + status
+                                    + " (" + reason + ")" + hint(status),
+                status, cause);
     }
 
     /** Deletes the webhook; a webhook already gone is fine. */

@@ -1,0 +1,156 @@
+package io.github.qlikevents.camel.webhook;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import io.github.qlikevents.camel.model.LeaseEvent;
+import io.github.qlikevents.camel.model.LicenseEvent;
+import io.github.qlikevents.camel.model.LicenseEventType;
+import io.github.qlikevents.camel.sandbox.SandboxEvent;
+import io.github.qlikevents.camel.sandbox.SandboxTenant;
+import io.github.qlikevents.camel.sandbox.SandboxWebhook;
+import io.github.qlikevents.camel.support.TestSecrets;
+import io.github.qlikevents.camel.support.WebhookTestSupport;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/** The webhook registers itself with the tenant, reuses what a crash left, cleans up, and receives for real. */
+class WebhookRegistrationTest extends WebhookTestSupport {
+
+    @Test
+    void startCreatesOneWebhookRestartReusesItShutdownRemovesIt() throws Exception {
+        startSandbox(0);
+        startWebhookContext(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // routes come after the HTTP server is up, so the external URL can name its port
+            }
+        });
+        String external = serverUrl();
+        RouteBuilder route = registeringRoute(external, "eventTypes=com.qlik.v1.license.lease.*"
+                                                        + "&webhookUnregisterOnStop=false");
+        context.addRoutes(route);
+
+        List<SandboxWebhook> created = sandbox.webhooks();
+        assertThat(created).hasSize(1);
+        SandboxWebhook webhook = created.get(0);
+        assertThat(webhook.name()).isEqualTo("camel-qlik-hook");
+        assertThat(webhook.url()).isEqualTo(external + "/qlik/hook");
+        assertThat(webhook.secret()).isEqualTo(TestSecrets.WEBHOOK_SECRET);
+        assertThat(webhook.eventTypes()).containsExactlyInAnyOrder(LicenseEventType.LEASE_CREATED.typeName(),
+                LicenseEventType.LEASE_DELETED.typeName(), LicenseEventType.LEASE_UPDATED.typeName());
+        assertThat(webhook.enabled()).isTrue();
+
+        // as after a crash: the webhook stays, and the next start reuses it instead of adding another
+        context.getRouteController().stopRoute("qlik-hook");
+        context.removeRoute("qlik-hook");
+        assertThat(sandbox.webhooks()).hasSize(1);
+        context.addRoutes(registeringRoute(external, "eventTypes=com.qlik.v1.license.lease.*"));
+        assertThat(sandbox.webhooks()).extracting(SandboxWebhook::id).containsExactly(webhook.id());
+
+        // a clean shutdown deletes the webhook this endpoint registered
+        context.close();
+        assertThat(sandbox.webhooks()).isEmpty();
+    }
+
+    @Test
+    void quotaErrorFailsTheStartWithAClearMessage() throws Exception {
+        startSandbox(SandboxTenant.builder().history(0, Duration.ofSeconds(1)).webhookQuota(0));
+        startWebhookContext(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // routes added below
+            }
+        });
+
+        Throwable failure = catchThrowable(() -> context.addRoutes(registeringRoute(serverUrl(), "")));
+
+        assertThat(failure).hasStackTraceContaining("Qlik refused to create webhook 'camel-qlik-hook'")
+                .hasStackTraceContaining("HTTP 403").hasStackTraceContaining("100 webhooks per tenant")
+                .hasStackTraceContaining(serverUrl() + "/qlik/hook");
+        assertThat(sandbox.webhooks()).isEmpty();
+    }
+
+    @Test
+    void shortSecretFailsTheStartNamingTheOption() throws Exception {
+        startSandbox(0);
+        startWebhookContext(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // routes added below
+            }
+        });
+
+        Throwable failure = catchThrowable(() -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(webhookUri("/short", "webhookAutoRegister=false")
+                        .replace(TestSecrets.WEBHOOK_SECRET, "too-short")).to("mock:never");
+            }
+        }));
+
+        assertThat(failure).hasStackTraceContaining("webhookSecret must be 32 to 64 characters")
+                .satisfies(f -> assertThat(stackTrace(f)).doesNotContain("too-short"));
+    }
+
+    @Test
+    void sandboxDeliversPublishedEventsToTheRouteOnceEachTyped() throws Exception {
+        assertEndToEnd(false);
+    }
+
+    @Test
+    void sandboxDeliversCloudEventsToTheRouteOnceEachTyped() throws Exception {
+        assertEndToEnd(true);
+    }
+
+    private void assertEndToEnd(boolean cloudEvents) throws Exception {
+        startSandbox(0);
+        startWebhookContext(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // routes added below
+            }
+        });
+        context.addRoutes(registeringRoute(serverUrl(), "webhookCloudEventDelivery=" + cloudEvents));
+        MockEndpoint events = mock("events");
+        events.expectedMessageCount(30);
+
+        List<SandboxEvent> published = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            published.add(sandbox.feed().publishGenerated(java.time.Instant.now()));
+        }
+
+        events.assertIsSatisfied();
+        assertThat(Set.copyOf(receivedIds(events)))
+                .isEqualTo(Set.copyOf(published.stream().map(SandboxEvent::eventId).toList()));
+        assertThat(events.getReceivedExchanges()).allSatisfy(e -> {
+            LicenseEvent body = e.getMessage().getBody(LicenseEvent.class);
+            assertThat(body.eventType()).isEqualTo(e.getMessage().getHeader("CamelCloudEventType"));
+        });
+        assertThat(events.getReceivedExchanges()).anySatisfy(e -> assertThat(e.getMessage().getBody())
+                .isInstanceOf(LeaseEvent.class));
+        assertThat(sandbox.webhooks().get(0).cloudEvents()).isEqualTo(cloudEvents);
+    }
+
+    private RouteBuilder registeringRoute(String externalUrl, String options) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(webhookUri("/qlik/hook", "webhookExternalUrl=" + externalUrl + "&tenantUrl=" + sandbox.url()
+                                              + "&apiKey=" + API_KEY + (options.isEmpty() ? "" : "&" + options)))
+                        .routeId("qlik-hook").to("mock:events");
+            }
+        };
+    }
+
+    private static String stackTrace(Throwable failure) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        failure.printStackTrace(new java.io.PrintWriter(out));
+        return out.toString();
+    }
+}
