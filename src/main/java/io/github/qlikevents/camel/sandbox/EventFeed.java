@@ -98,7 +98,7 @@ public final class EventFeed {
      * direction, that match the filter: one more than asked, so the caller knows whether a next page exists.
      */
     List<SandboxEvent> page(Key after, boolean ascending, Predicate<SandboxEvent> filter, int limit) {
-        List<SandboxEvent> page = new ArrayList<>(limit + 1);
+        List<SandboxEvent> page = new ArrayList<>(Math.min(limit, 100) + 1);
         for (Iterator<SandboxEvent> it = merged(after, ascending); it.hasNext() && page.size() <= limit;) {
             SandboxEvent event = it.next();
             if (filter.test(event)) {

@@ -2,6 +2,10 @@ package io.github.qlikevents.camel.polling;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
 import io.github.qlikevents.camel.QlikLicenseEventsConstants;
 import io.github.qlikevents.camel.model.LicenseEvent;
@@ -50,6 +54,15 @@ class PollingDeliveryTest extends SandboxTestSupport {
         }
         assertThat(events.getReceivedCounter()).isEqualTo(expected.size());
         assertThat(consumer("poll").getEventsDelivered()).isEqualTo(expected.size());
+        // the counters are management attributes: visible over JMX
+        MBeanServer jmx = context.getManagementStrategy().getManagementAgent().getMBeanServer();
+        Set<ObjectName> consumers = jmx.queryNames(new ObjectName("org.apache.camel:type=consumers,*"), null);
+        assertThat(consumers).hasSize(1);
+        ObjectName name = consumers.iterator().next();
+        assertThat(jmx.getAttribute(name, "EventsDelivered")).isEqualTo((long) expected.size());
+        assertThat(jmx.getAttribute(name, "LastEventTime")).isEqualTo(expected.get(expected.size() - 1).time()
+                .toString());
+        assertThat((Long) jmx.getAttribute(name, "Polls")).isPositive();
         assertThat(sandbox.requests()).extracting(SandboxRequest::query).filteredOn(q -> q != null)
                 .allSatisfy(q -> assertThat(q).contains("sort=%2BeventTime"));
     }
