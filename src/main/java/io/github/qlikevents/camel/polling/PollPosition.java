@@ -20,6 +20,7 @@ final class PollPosition {
     private static final int FORMAT = 1;
 
     private final Instant floor;
+    private long sequence;
     private Instant watermark;
     private final Map<String, Instant> recent = new LinkedHashMap<>();
 
@@ -61,13 +62,19 @@ final class PollPosition {
         return watermark;
     }
 
-    /** Forgets delivered ids older than the window, then writes the position as text. */
-    synchronized String serialize(Duration lookback) {
+    /** The sequence number of the write this position was read from; 0 for a new one. */
+    synchronized long sequence() {
+        return sequence;
+    }
+
+    /** Forgets delivered ids older than the window, then writes the position as text, numbered {@code sequence}. */
+    synchronized String serialize(Duration lookback, long sequence) {
         if (watermark != null) {
             Instant oldest = watermark.minus(lookback);
             recent.values().removeIf(time -> time == null || time.isBefore(oldest));
         }
-        ObjectNode json = QlikJson.mapper().createObjectNode().put("v", FORMAT).put("floor", floor.toString());
+        ObjectNode json = QlikJson.mapper().createObjectNode().put("v", FORMAT).put("seq", sequence)
+                .put("floor", floor.toString());
         if (watermark != null) {
             json.put("watermark", watermark.toString());
         }
@@ -76,13 +83,14 @@ final class PollPosition {
         return json.toString();
     }
 
-    /** Reads a position written by {@link #serialize(Duration)}. */
+    /** Reads a position written by {@link #serialize(Duration, long)}. */
     static PollPosition parse(String text) throws IOException {
         JsonNode json = QlikJson.mapper().readTree(text);
         if (json == null || json.path("v").asInt() != FORMAT) {
             throw new IOException("unknown position format");
         }
         PollPosition position = new PollPosition(Instant.parse(json.path("floor").asText()));
+        position.sequence = json.path("seq").asLong();
         if (json.hasNonNull("watermark")) {
             position.watermark = Instant.parse(json.get("watermark").asText());
         }

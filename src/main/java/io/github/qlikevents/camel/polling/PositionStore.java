@@ -5,13 +5,24 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.apache.camel.spi.StateRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Keeps the poll position in the {@code cursorRepository} under the {@code stateKey}. */
+/**
+ * Keeps the poll position in the {@code cursorRepository}, in two slots written in turn ({@code stateKey.0},
+ * {@code stateKey.1}), each with a sequence number. A process killed in the middle of a write (a file repository
+ * appending a line) can tear only the slot being written: the other still holds the position before it, at most a
+ * page behind, so a restart resumes instead of failing or starting over.
+ */
 final class PositionStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PositionStore.class);
+    private static final int SLOTS = 2;
 
     private final StateRepository<String, String> repository;
     private final String key;
     private final Duration lookback;
+    private long sequence;
 
     PositionStore(StateRepository<String, String> repository, String key, Duration lookback) {
         this.repository = repository;
@@ -19,27 +30,48 @@ final class PositionStore {
         this.lookback = lookback;
     }
 
-    /** The stored position, or a new one starting at {@code since} when none was stored. */
+    /** The newest readable stored position, or a new one starting at {@code since} when none was stored. */
     PollPosition load(Instant since) {
-        String stored = repository.getState(key);
-        if (stored == null || stored.isBlank()) {
+        PollPosition newest = null;
+        int unreadable = 0;
+        for (int slot = 0; slot < SLOTS; slot++) {
+            String stored = repository.getState(slotKey(slot));
+            if (stored == null || stored.isBlank()) {
+                continue;
+            }
+            try {
+                PollPosition position = PollPosition.parse(stored);
+                if (newest == null || position.sequence() > newest.sequence()) {
+                    newest = position;
+                }
+            } catch (IOException | RuntimeException e) {
+                unreadable++;
+                LOG.warn("The poll position in slot {} of key {} is unreadable ({}); using the other slot",
+                        slotKey(slot), key, e.getMessage());
+            }
+        }
+        if (newest == null && unreadable > 0) {
+            throw new IllegalStateException("No readable poll position under key '" + key + "' in the "
+                                            + "cursorRepository: remove it, or set stateKey, to start from the since "
+                                            + "option");
+        }
+        if (newest == null) {
             return new PollPosition(since);
         }
-        try {
-            return PollPosition.parse(stored);
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("The poll position stored in cursorRepository under key '" + key
-                                            + "' is unreadable (" + e.getMessage() + "): remove it, or set stateKey"
-                                            + " to start from the since option",
-                    e);
-        }
+        sequence = newest.sequence();
+        return newest;
     }
 
     void save(PollPosition position) {
-        repository.setState(key, position.serialize(lookback));
+        sequence++;
+        repository.setState(slotKey((int) (sequence % SLOTS)), position.serialize(lookback, sequence));
     }
 
     String key() {
         return key;
+    }
+
+    private String slotKey(int slot) {
+        return key + "." + slot;
     }
 }

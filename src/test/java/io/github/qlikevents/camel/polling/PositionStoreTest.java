@@ -1,0 +1,52 @@
+package io.github.qlikevents.camel.polling;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A write torn by a crash loses at most the newest position, never the whole stream. */
+class PositionStoreTest {
+
+    private static final Instant SINCE = Instant.parse("2026-11-01T00:00:00Z");
+
+    private final MemoryStateRepository repository = new MemoryStateRepository();
+    private final PositionStore store = new PositionStore(repository, "licenses.t", Duration.ofMinutes(2));
+
+    @Test
+    void newestSlotWinsAndATornSlotFallsBackToTheOther() {
+        PollPosition position = store.load(SINCE);
+        position.markDelivered("a", SINCE.plusSeconds(10));
+        store.save(position);
+        position.markDelivered("b", SINCE.plusSeconds(20));
+        store.save(position);
+
+        assertThat(new PositionStore(repository, "licenses.t", Duration.ofMinutes(2)).load(SINCE).watermark())
+                .isEqualTo(SINCE.plusSeconds(20));
+
+        // the process died while writing the newest slot
+        String newest = repository.getState("licenses.t.0");
+        repository.setState("licenses.t.0", newest.substring(0, newest.length() / 2));
+        PollPosition recovered = new PositionStore(repository, "licenses.t", Duration.ofMinutes(2)).load(SINCE);
+
+        assertThat(recovered.watermark()).isEqualTo(SINCE.plusSeconds(10));
+        assertThat(recovered.delivered("a")).isTrue();
+    }
+
+    @Test
+    void noReadableSlotFailsWithTheFix() {
+        repository.setState("licenses.t.0", "{\"v\":1,");
+        repository.setState("licenses.t.1", "garbage");
+
+        assertThatThrownBy(() -> store.load(SINCE)).hasMessageContaining("licenses.t").hasMessageContaining("stateKey");
+    }
+
+    @Test
+    void nothingStoredStartsAtSince() {
+        assertThat(store.load(SINCE).queryFrom(Duration.ofMinutes(2))).isEqualTo(SINCE);
+    }
+}

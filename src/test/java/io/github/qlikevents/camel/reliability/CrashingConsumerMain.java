@@ -1,0 +1,52 @@
+package io.github.qlikevents.camel.reliability;
+
+import java.nio.file.Path;
+
+import io.github.qlikevents.camel.QlikLicenseEventsComponent;
+import io.github.qlikevents.camel.QlikLicenseEventsConstants;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.processor.state.FileStateRepository;
+
+/**
+ * A consumer process for the crash tests: polls the sandbox with its position in a FileStateRepository, and
+ * commits each event id to a file, either through an idempotent consumer on a durable commit log (mode
+ * {@code idempotent}) or plainly (mode {@code plain}). It runs until it is killed. The tenant URL and the API key
+ * come from the environment (QLIK_TENANT_URL, QLIK_API_KEY), the directory and mode from the arguments.
+ */
+public final class CrashingConsumerMain {
+
+    private CrashingConsumerMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path directory = Path.of(args[0]);
+        boolean idempotent = "idempotent".equals(args[1]);
+        CommitLog commits = new CommitLog(directory.resolve("committed.txt"));
+        CamelContext context = new DefaultCamelContext();
+        QlikLicenseEventsComponent component = new QlikLicenseEventsComponent();
+        component.getConfiguration().setTenantUrl(System.getenv("QLIK_TENANT_URL"));
+        component.getConfiguration().setApiKey(System.getenv("QLIK_API_KEY"));
+        component.getConfiguration().setCursorRepository(
+                FileStateRepository.fileStateRepository(directory.resolve("positions.dat").toFile()));
+        context.addComponent("qlik-license-events", component);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                var route = from("qlik-license-events:licenses?since=P1D&delay=20").routeId("crashing");
+                if (idempotent) {
+                    route.idempotentConsumer(header(QlikLicenseEventsConstants.EVENT_ID)).idempotentRepository(commits)
+                            .process(e -> Thread.sleep(1));
+                } else {
+                    route.process(e -> {
+                        commits.append(e.getMessage().getHeader(QlikLicenseEventsConstants.EVENT_ID, String.class));
+                        Thread.sleep(1);
+                    });
+                }
+            }
+        });
+        context.start();
+        Thread.currentThread().join();
+    }
+}
