@@ -23,7 +23,9 @@ public record Fault(Kind kind, int requests, int status, Duration delay) {
         /** The page is cut off mid-JSON. */
         MALFORMED_PAGE,
         /** The page's {@code next} link points to another origin. */
-        FOREIGN_NEXT_LINK
+        FOREIGN_NEXT_LINK,
+        /** A 302 redirect to another origin. */
+        FOREIGN_REDIRECT
     }
 
     /** 429 for {@code requests} list requests, with {@code Retry-After} seconds (null for none). */
@@ -44,6 +46,11 @@ public record Fault(Kind kind, int requests, int status, Duration delay) {
     /** Truncated JSON for {@code requests} list requests. */
     public static Fault malformedPage(int requests) {
         return new Fault(Kind.MALFORMED_PAGE, requests, 200, null);
+    }
+
+    /** A 302 to another origin for {@code requests} list requests. */
+    public static Fault foreignRedirect(int requests) {
+        return new Fault(Kind.FOREIGN_REDIRECT, requests, 302, null);
     }
 
     /** A {@code next} link to another origin for {@code requests} list requests. */

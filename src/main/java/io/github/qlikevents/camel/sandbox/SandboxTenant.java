@@ -34,7 +34,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class SandboxTenant implements AutoCloseable {
 
-    /** The origin written into next links by {@link Fault#foreignNextLink(int)}. */
+    /** The origin of {@link Fault#foreignNextLink(int)} and {@link Fault#foreignRedirect(int)}. */
     public static final String FOREIGN_ORIGIN = "https://foreign.invalid";
 
     private static final int REQUEST_LOG_SIZE = 10_000;
@@ -255,6 +255,8 @@ public final class SandboxTenant implements AutoCloseable {
                 yield SandboxResponse.json(200, cut);
             }
             case FOREIGN_NEXT_LINK -> audits.handle(path, query, FOREIGN_ORIGIN);
+            case FOREIGN_REDIRECT -> SandboxResponse.error(302, "Found", "moved")
+                    .withHeader("Location", FOREIGN_ORIGIN + path);
         };
     }
 

@@ -45,6 +45,10 @@ public final class LicenseEventsWebhookHandler implements Processor {
             respond(exchange, 405, "use POST");
             return;
         }
+        if (!isJson(request.getHeader(Exchange.CONTENT_TYPE, String.class))) {
+            respond(exchange, 415, "send application/json");
+            return;
+        }
         DecodedEvent event;
         try {
             byte[] json = SignedBody.verified(request, signature, maxBodySize);
@@ -87,6 +91,15 @@ public final class LicenseEventsWebhookHandler implements Processor {
             idempotentRepository.confirm(id);
         }
         respond(exchange, 200, "OK");
+    }
+
+    /** application/json, application/cloudevents+json or any other +json type; no Content-Type is taken as JSON. */
+    private static boolean isJson(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return true;
+        }
+        String type = contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        return type.equals("application/json") || type.endsWith("+json");
     }
 
     private static void respond(Exchange exchange, int status, String text) {

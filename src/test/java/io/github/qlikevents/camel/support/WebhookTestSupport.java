@@ -18,7 +18,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 public abstract class WebhookTestSupport extends SandboxTestSupport {
 
     protected static final QlikSignature SIGNATURE = QlikSignature.withSecret(TestSecrets.WEBHOOK_SECRET, "test");
-    protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    protected final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private VertxPlatformHttpServer server;
 
     /** A context serving HTTP on 127.0.0.1 and a free port, with the routes added. */
