@@ -1,0 +1,47 @@
+package io.github.qlikevents.camel.kamelet;
+
+import java.util.Properties;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.qlikevents.camel.model.LeaseEvent;
+import io.github.qlikevents.camel.support.SandboxTestSupport;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Kamelet is found on the classpath and runs from a YAML route against the sandbox, in both output formats. */
+class KameletTest extends SandboxTestSupport {
+
+    @Test
+    void yamlRouteFromTheKameletDeliversTypedEventsAndCloudEvents() throws Exception {
+        startSandbox(40);
+        context = new DefaultCamelContext();
+        Properties properties = new Properties();
+        properties.setProperty("qlik.tenant-url", sandbox.url());
+        properties.setProperty("qlik.api-key", API_KEY);
+        context.getPropertiesComponent().setInitialProperties(properties);
+        PluginHelper.getRoutesLoader(context).loadRoutes(
+                ResourceHelper.resolveMandatoryResource(context, "classpath:routes/kamelet-source.camel.yaml"));
+        context.start();
+        long leases = sandbox.feed().snapshot().stream().filter(e -> e.type().startsWith("com.qlik.v1.license.lease."))
+                .count();
+        MockEndpoint typed = mock("typed");
+        MockEndpoint cloudEvents = mock("cloudevents");
+        typed.expectedMessageCount((int) leases);
+        typed.allMessages().body().isInstanceOf(LeaseEvent.class);
+        cloudEvents.expectedMessageCount(40);
+
+        MockEndpoint.assertIsSatisfied(context);
+
+        assertThat(receivedIds(cloudEvents)).containsExactlyElementsOf(expectedIds(e -> true));
+        JsonNode first = new ObjectMapper().readTree(cloudEvents.getReceivedExchanges().get(0).getMessage()
+                .getBody(byte[].class));
+        assertThat(first.get("specversion").asText()).isEqualTo("1.0");
+        assertThat(first.get("id").asText()).isEqualTo(sandbox.feed().snapshot().get(0).eventId());
+    }
+}
