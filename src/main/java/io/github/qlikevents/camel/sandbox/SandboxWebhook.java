@@ -1,5 +1,6 @@
 package io.github.qlikevents.camel.sandbox;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -13,9 +14,10 @@ import java.util.List;
  * @param enabled     whether deliveries go out
  * @param level       tenant or user
  * @param cloudEvents whether deliveries are CloudEvents 1.0 documents
+ * @param createdAt   when it was created
  */
 public record SandboxWebhook(String id, String name, String url, List<String> eventTypes, String secret,
-                             boolean enabled, String level, boolean cloudEvents) {
+                             boolean enabled, String level, boolean cloudEvents, Instant createdAt) {
 
     /** Never prints the secret. */
     @Override

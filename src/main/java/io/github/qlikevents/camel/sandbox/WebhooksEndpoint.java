@@ -2,6 +2,7 @@ package io.github.qlikevents.camel.sandbox;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -25,6 +26,7 @@ final class WebhooksEndpoint {
 
     private final Map<String, SandboxWebhook> webhooks = new ConcurrentHashMap<>();
     private final int quota;
+    private Instant lastCreation = Instant.EPOCH;
 
     WebhooksEndpoint(int quota) {
         this.quota = quota;
@@ -72,7 +74,7 @@ final class WebhooksEndpoint {
         if (problem != null) {
             return SandboxResponse.error(400, "Bad request", problem);
         }
-        SandboxWebhook webhook = fromJson(UUID.randomUUID().toString(), json, false);
+        SandboxWebhook webhook = fromJson(UUID.randomUUID().toString(), json, false, nextCreationTime());
         webhooks.put(webhook.id(), webhook);
         return SandboxResponse.json(201, QlikJson.mapper().writeValueAsBytes(view(webhook)));
     }
@@ -84,7 +86,7 @@ final class WebhooksEndpoint {
             return SandboxResponse.error(400, "Bad request", problem);
         }
         // CloudEvents delivery cannot be turned off once on
-        SandboxWebhook updated = fromJson(webhook.id(), json, webhook.cloudEvents());
+        SandboxWebhook updated = fromJson(webhook.id(), json, webhook.cloudEvents(), webhook.createdAt());
         webhooks.put(updated.id(), updated);
         return SandboxResponse.json(200, QlikJson.mapper().writeValueAsBytes(view(updated)));
     }
@@ -146,19 +148,26 @@ final class WebhooksEndpoint {
         return null;
     }
 
-    private static SandboxWebhook fromJson(String id, JsonNode json, boolean cloudEventsAlready) {
+    /** Creation times strictly increase, so that "created first" is always decided. */
+    private Instant nextCreationTime() {
+        Instant now = Instant.now();
+        lastCreation = now.isAfter(lastCreation) ? now : lastCreation.plusNanos(1000);
+        return lastCreation;
+    }
+
+    private static SandboxWebhook fromJson(String id, JsonNode json, boolean cloudEventsAlready, Instant createdAt) {
         List<String> types = new ArrayList<>();
         json.path("eventTypes").forEach(type -> types.add(type.asText()));
         return new SandboxWebhook(id, json.get("name").asText(), json.get("url").asText(), List.copyOf(types),
                 json.path("secret").asText(null), json.path("enabled").asBoolean(true),
                 json.path("level").asText("tenant"),
-                cloudEventsAlready || json.path("enableCloudEventDelivery").asBoolean(false));
+                cloudEventsAlready || json.path("enableCloudEventDelivery").asBoolean(false), createdAt);
     }
 
     private static ObjectNode view(SandboxWebhook webhook) {
         ObjectNode view = QlikJson.mapper().createObjectNode().put("id", webhook.id()).put("name", webhook.name())
                 .put("url", webhook.url()).put("enabled", webhook.enabled()).put("level", webhook.level())
-                .put("enableCloudEventDelivery", webhook.cloudEvents());
+                .put("enableCloudEventDelivery", webhook.cloudEvents()).put("createdAt", webhook.createdAt().toString());
         webhook.eventTypes().forEach(view.putArray("eventTypes")::add);
         return view;
     }

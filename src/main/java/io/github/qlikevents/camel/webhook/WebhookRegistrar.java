@@ -3,7 +3,12 @@ package io.github.qlikevents.camel.webhook;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +19,8 @@ import io.github.qlikevents.camel.http.QlikApiException;
 
 /**
  * Registers the Qlik webhook of an endpoint: reuses (and updates) one with the same name and URL rather than adding
- * another (a crashed instance must not leave a growing pile; Qlik allows 100 per tenant), else creates it.
+ * another (a crashed instance must not leave a growing pile; Qlik allows 100 per tenant), else creates it. Replicas
+ * that start together and both create one converge on the one created first: the others delete their own.
  */
 public final class WebhookRegistrar {
 
@@ -48,7 +54,8 @@ public final class WebhookRegistrar {
     /** Creates or updates the webhook; returns its id. */
     public String register(Registration registration) {
         byte[] body = body(registration);
-        String existing = find(registration.name(), registration.url());
+        List<JsonNode> same = find(registration.name(), registration.url());
+        String existing = same.isEmpty() ? null : oldest(same);
         String action = existing == null ? "create" : "update";
         HttpResult result;
         try {
@@ -61,7 +68,24 @@ public final class WebhookRegistrar {
         if (!result.ok()) {
             throw refused(action, registration, result.status(), result.errorSummary(), null);
         }
-        return existing != null ? existing : field(result, "id");
+        return existing != null ? existing : converge(registration, field(result, "id"));
+    }
+
+    /** After creating: when another replica created one too, the first created stays and this one goes. */
+    private String converge(Registration registration, String created) {
+        String winner = oldest(find(registration.name(), registration.url()));
+        if (winner != null && !winner.equals(created)) {
+            unregister(created);
+            return winner;
+        }
+        return created;
+    }
+
+    /** The id of the webhook created first (then the smallest id), or null for none. */
+    private static String oldest(List<JsonNode> webhooks) {
+        return webhooks.stream()
+                .min(Comparator.comparing(WebhookRegistrar::createdAt).thenComparing(w -> w.path("id").asText()))
+                .map(w -> w.path("id").asText()).orElse(null);
     }
 
     private QlikApiException refused(String action, Registration registration, int status, String reason,
@@ -82,8 +106,9 @@ public final class WebhookRegistrar {
         }
     }
 
-    /** The id of the webhook with this name and URL, or null. */
-    private String find(String name, String url) {
+    /** The webhooks with this name and URL. */
+    private List<JsonNode> find(String name, String url) {
+        List<JsonNode> same = new ArrayList<>();
         URI page = api.tenant().resolve(WEBHOOKS + "?limit=100");
         while (page != null) {
             HttpResult result = api.send("GET", page, null);
@@ -95,13 +120,21 @@ public final class WebhookRegistrar {
             JsonNode list = tree(result);
             for (JsonNode webhook : list.path("data")) {
                 if (name.equals(webhook.path("name").asText()) && url.equals(webhook.path("url").asText())) {
-                    return webhook.path("id").asText();
+                    same.add(webhook);
                 }
             }
             String next = list.path("links").path("next").path("href").asText(null);
             page = next == null ? null : api.tenant().follow(next);
         }
-        return null;
+        return same;
+    }
+
+    private static Instant createdAt(JsonNode webhook) {
+        try {
+            return Instant.parse(webhook.path("createdAt").asText());
+        } catch (DateTimeParseException e) {
+            return Instant.MAX;
+        }
     }
 
     private static byte[] body(Registration registration) {

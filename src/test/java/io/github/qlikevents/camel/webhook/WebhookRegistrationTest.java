@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 import io.github.qlikevents.camel.model.LeaseEvent;
 import io.github.qlikevents.camel.model.LicenseEvent;
 import io.github.qlikevents.camel.model.LicenseEventType;
@@ -12,7 +16,11 @@ import io.github.qlikevents.camel.sandbox.SandboxTenant;
 import io.github.qlikevents.camel.sandbox.SandboxWebhook;
 import io.github.qlikevents.camel.support.TestSecrets;
 import io.github.qlikevents.camel.support.WebhookTestSupport;
+import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +64,57 @@ class WebhookRegistrationTest extends WebhookTestSupport {
         // a clean shutdown deletes the webhook this endpoint registered
         context.close();
         assertThat(sandbox.webhooks()).isEmpty();
+    }
+
+    @Test
+    void replicasStartingTogetherShareOneWebhook() throws Exception {
+        String sharedUrl = "https://camel.acme.example";
+        for (int round = 0; round < 5; round++) {
+            try (SandboxTenant tenant = SandboxTenant.builder().history(0, Duration.ofSeconds(1)).apiKey(API_KEY)
+                    .start()) {
+                List<CamelContext> replicas = List.of(replica(tenant, sharedUrl), replica(tenant, sharedUrl));
+                CountDownLatch go = new CountDownLatch(1);
+                List<CompletableFuture<Void>> starts = replicas.stream().map(replica -> CompletableFuture.runAsync(
+                        () -> {
+                            try {
+                                go.await();
+                                replica.start();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        })).toList();
+                go.countDown();
+                for (CompletableFuture<Void> start : starts) {
+                    start.get(30, TimeUnit.SECONDS);
+                }
+
+                assertThat(tenant.webhooks()).as("webhooks after round %d", round).hasSize(1);
+                assertThat(tenant.webhooks().get(0).url()).isEqualTo(sharedUrl + "/qlik/hook");
+                for (CamelContext replica : replicas) {
+                    replica.close();
+                }
+                assertThat(tenant.webhooks()).as("kept when replicas stop (webhookUnregisterOnStop=false)")
+                        .hasSize(1);
+            }
+        }
+    }
+
+    /** A replica behind a load balancer: its own HTTP server, the shared external URL, and the same options. */
+    private CamelContext replica(SandboxTenant tenant, String externalUrl) throws Exception {
+        CamelContext replica = new DefaultCamelContext();
+        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
+        server.setBindHost("127.0.0.1");
+        server.setBindPort(0);
+        replica.addService(new VertxPlatformHttpServer(server));
+        replica.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(webhookUri("/qlik/hook", "webhookExternalUrl=" + externalUrl + "&tenantUrl=" + tenant.url()
+                                              + "&apiKey=" + API_KEY + "&webhookUnregisterOnStop=false"))
+                        .to("log:replica");
+            }
+        });
+        return replica;
     }
 
     @Test
