@@ -11,6 +11,9 @@ import java.time.Instant;
  * @param query      the raw query, or null
  * @param status     the status answered
  * @param authorized whether it carried a valid bearer token
+ * @param credential which credential it carried: {@code api-key-N} (the N-th key configured, from 0), {@code oauth},
+ *                   or null; never the credential itself
  */
-public record SandboxRequest(Instant at, String method, String path, String query, int status, boolean authorized) {
+public record SandboxRequest(Instant at, String method, String path, String query, int status, boolean authorized,
+                             String credential) {
 }

@@ -194,6 +194,7 @@ public final class SandboxTenant implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         String rawQuery = exchange.getRequestURI().getRawQuery();
         boolean authorized = false;
+        String credential = null;
         SandboxResponse response;
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
@@ -202,8 +203,10 @@ public final class SandboxTenant implements AutoCloseable {
                         ? oauth.token(body, exchange.getRequestHeaders().getFirst("Content-Type"), now())
                         : SandboxResponse.error(405, "Method not allowed", "use POST");
             } else {
-                int authStatus = authorize(exchange.getRequestHeaders().getFirst("Authorization"));
+                String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                int authStatus = authorize(authorization);
                 authorized = authStatus == 200;
+                credential = credentialName(authorization);
                 response = authorized ? route(exchange.getRequestMethod(), path, rawQuery, body)
                         : SandboxResponse.error(authStatus, authStatus == 401 ? "Unauthorized" : "Forbidden",
                                 authStatus == 401 ? "missing or invalid bearer token" : "not allowed to read audits");
@@ -211,7 +214,8 @@ public final class SandboxTenant implements AutoCloseable {
         } catch (RuntimeException | IOException e) {
             response = SandboxResponse.error(400, "Bad request", String.valueOf(e.getMessage()));
         }
-        log(exchange.getRequestMethod(), path, rawQuery, response.status(), authorized);
+        log(new SandboxRequest(now(), exchange.getRequestMethod(), path, rawQuery, response.status(), authorized,
+                credential));
         send(exchange, response);
     }
 
@@ -280,9 +284,18 @@ public final class SandboxTenant implements AutoCloseable {
         return fault;
     }
 
-    private void log(String method, String path, String query, int status, boolean authorized) {
+    /** A name for the bearer token of a request that tells keys apart without holding them. */
+    private String credentialName(String header) {
+        if (header == null || !header.startsWith("Bearer ")) {
+            return null;
+        }
+        int index = config.apiKeys.indexOf(header.substring("Bearer ".length()));
+        return index >= 0 ? "api-key-" + index : "oauth";
+    }
+
+    private void log(SandboxRequest request) {
         requestCount.incrementAndGet();
-        requests.add(new SandboxRequest(now(), method, path, query, status, authorized));
+        requests.add(request);
         while (requests.size() > REQUEST_LOG_SIZE) {
             requests.poll();
         }
@@ -316,7 +329,7 @@ public final class SandboxTenant implements AutoCloseable {
         private Instant historyEnd;
         private Duration spacing = Duration.ofSeconds(1);
         private Duration retention = Duration.ofDays(90);
-        private final Set<String> apiKeys = new HashSet<>();
+        private final List<String> apiKeys = new ArrayList<>();
         private final Set<String> restrictedApiKeys = new HashSet<>();
         private final Map<String, String> clients = new HashMap<>();
         private Duration tokenLifetime = Duration.ofHours(6);
@@ -350,9 +363,11 @@ public final class SandboxTenant implements AutoCloseable {
             return history(size, spacing, null);
         }
 
-        /** An API key the tenant accepts. */
+        /** An API key the tenant accepts; the request log names it api-key-N, N counting from 0. */
         public Builder apiKey(String key) {
-            apiKeys.add(key);
+            if (!apiKeys.contains(key)) {
+                apiKeys.add(key);
+            }
             return this;
         }
 

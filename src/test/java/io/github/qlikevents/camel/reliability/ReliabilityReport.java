@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Keeps one row per fault or abuse scenario in target/reliability/results.md, for the Reliability page. */
-final class ReliabilityReport {
+public final class ReliabilityReport {
 
     private static final Path REPORT = Path.of("target", "reliability", "results.md");
 
@@ -24,7 +24,7 @@ final class ReliabilityReport {
      * @param duplicated deliveries beyond the first of an event
      * @param lost       events that never reached the route
      */
-    static synchronized void record(String scenario, long sent, long delivered, long duplicated, long lost)
+    public static synchronized void record(String scenario, long sent, long delivered, long duplicated, long lost)
             throws IOException {
         Files.createDirectories(REPORT.getParent());
         List<String> rows = new ArrayList<>(Files.exists(REPORT) ? Files.readAllLines(REPORT) : List.of());
