@@ -152,7 +152,7 @@ final class AuditsEndpoint {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator json = JSON.createGenerator(out)) {
-            writeItem(json, event);
+            EventDocuments.writeAuditItem(json, event, tenant.url());
         }
         return SandboxResponse.json(200, out.toByteArray());
     }
@@ -179,7 +179,7 @@ final class AuditsEndpoint {
             json.writeStartObject();
             json.writeArrayFieldStart("data");
             for (SandboxEvent event : events) {
-                writeItem(json, event);
+                EventDocuments.writeAuditItem(json, event, tenant.url());
             }
             json.writeEndArray();
             if (self != null) {
@@ -200,33 +200,6 @@ final class AuditsEndpoint {
             json.writeStringField("href", href);
             json.writeEndObject();
         }
-    }
-
-    private void writeItem(JsonGenerator json, SandboxEvent event) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("id", event.auditId());
-        json.writeStringField("eventId", event.eventId());
-        json.writeStringField("eventType", event.type());
-        json.writeStringField("eventTypeVersion", "1.0.0");
-        json.writeStringField("eventTime", event.time().toString());
-        json.writeStringField("source", SOURCE);
-        json.writeStringField("contentType", "application/json");
-        json.writeStringField("tenantId", event.tenantId());
-        if (event.userId() != null) {
-            json.writeStringField("userId", event.userId());
-        }
-        json.writeObjectFieldStart("extensions");
-        json.writeObjectFieldStart("actor");
-        json.writeStringField("sub", event.userId() == null ? "system" : event.userId());
-        json.writeStringField("subType", event.userId() == null ? "service" : "user");
-        json.writeEndObject();
-        json.writeEndObject();
-        json.writeFieldName("data");
-        json.writeTree(event.data());
-        json.writeObjectFieldStart("links");
-        writeLink(json, "self", tenant.url() + "/api/v1/audits/" + event.auditId());
-        json.writeEndObject();
-        json.writeEndObject();
     }
 
     private static SandboxResponse strings(List<String> values) throws IOException {

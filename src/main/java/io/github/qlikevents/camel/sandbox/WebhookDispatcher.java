@@ -1,8 +1,6 @@
 package io.github.qlikevents.camel.sandbox;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,9 +11,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import io.github.qlikevents.camel.decoding.QlikJson;
-import io.github.qlikevents.camel.model.LicenseEventType;
 import io.github.qlikevents.camel.webhook.QlikSignature;
 
 /**
@@ -57,7 +52,7 @@ final class WebhookDispatcher implements AutoCloseable {
     }
 
     private void deliver(SandboxWebhook webhook, SandboxEvent event) {
-        byte[] body = body(event, webhook.cloudEvents());
+        byte[] body = EventDocuments.webhookBody(event, webhook.cloudEvents());
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(webhook.url()))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
@@ -90,41 +85,6 @@ final class WebhookDispatcher implements AutoCloseable {
             }
             wait = wait.multipliedBy(2);
         }
-    }
-
-    /** A CloudEvents 1.0 document, or the hybrid body (legacy and 1.0 fields) Qlik sends without CloudEvents delivery. */
-    static byte[] body(SandboxEvent event, boolean cloudEvent) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        try (JsonGenerator json = QlikJson.mapper().getFactory().createGenerator(out)) {
-            json.writeStartObject();
-            json.writeStringField("specversion", "1.0");
-            json.writeStringField("id", event.eventId());
-            json.writeStringField("type", event.type());
-            json.writeStringField("source", LicenseEventType.SOURCE);
-            json.writeStringField("time", event.time().toString());
-            json.writeStringField("datacontenttype", "application/json");
-            json.writeStringField("tenantid", event.tenantId());
-            if (event.userId() != null) {
-                json.writeStringField("userid", event.userId());
-            }
-            if (!cloudEvent) {
-                json.writeStringField("cloudEventsVersion", "0.1");
-                json.writeStringField("eventId", event.eventId());
-                json.writeStringField("eventType", event.type());
-                json.writeStringField("eventTime", event.time().toString());
-                json.writeStringField("eventTypeVersion", "1.0.0");
-                json.writeStringField("contentType", "application/json");
-                json.writeObjectFieldStart("extensions");
-                json.writeStringField("tenantId", event.tenantId());
-                json.writeEndObject();
-            }
-            json.writeFieldName("data");
-            json.writeTree(event.data());
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     @Override

@@ -1,0 +1,158 @@
+package io.github.qlikevents.camel.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The benchmark suite ({@code mvn -B -Pbench test-compile exec:exec}): decode with JMH, poll and webhook throughput,
+ * memory under -Xmx64m; every figure with its baseline from the same run. Writes target/bench/results.md and
+ * results.json. Sizes: -Dbench.poll.events, -Dbench.webhook.deliveries, -Dbench.memory.events (comma list).
+ */
+public final class BenchmarkSuite {
+
+    private static final Path OUT = Path.of("target", "bench");
+
+    private BenchmarkSuite() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int pollEvents = Integer.getInteger("bench.poll.events", 200_000);
+        int webhookDeliveries = Integer.getInteger("bench.webhook.deliveries", 50_000);
+        List<Integer> memoryEvents = new ArrayList<>();
+        for (String n : System.getProperty("bench.memory.events", "100000,1000000").split(",")) {
+            memoryEvents.add(Integer.parseInt(n.trim()));
+        }
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("date", LocalDate.now().toString());
+        results.put("machine", Runtime.getRuntime().availableProcessors() + " cores, Java "
+                               + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
+        results.put("decode", decode());
+        results.put("poll", poll(pollEvents));
+        results.put("webhook", webhook(webhookDeliveries));
+        results.put("memory", memory(memoryEvents));
+        Files.createDirectories(OUT);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(OUT.resolve("results.json").toFile(),
+                results);
+        Files.writeString(OUT.resolve("results.md"), markdown(results), StandardCharsets.UTF_8);
+        System.out.println(Files.readString(OUT.resolve("results.md")));
+    }
+
+    private static Map<String, Object> decode() throws Exception {
+        Collection<RunResult> runs = new Runner(new OptionsBuilder()
+                .include(DecodeBenchmark.class.getName() + ".*")
+                .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(2))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(2))
+                .jvmArgs("-Xmx1g").build()).run();
+        Map<String, Object> scores = new LinkedHashMap<>();
+        for (RunResult run : runs) {
+            String name = run.getParams().getBenchmark();
+            scores.put(name.substring(name.lastIndexOf('.') + 1), Map.of(
+                    "opsPerMs", run.getPrimaryResult().getScore(),
+                    "error", run.getPrimaryResult().getScoreError()));
+        }
+        return scores;
+    }
+
+    private static Map<String, Object> poll(int events) throws Exception {
+        PollThroughput.component(Math.min(events, 20_000));
+        PollThroughput.handWritten(Math.min(events, 20_000));
+        PollThroughput.Result component = PollThroughput.component(events);
+        PollThroughput.Result handWritten = PollThroughput.handWritten(events);
+        return Map.of("events", events, "componentPerSecond", component.perSecond(),
+                "handWrittenPerSecond", handWritten.perSecond());
+    }
+
+    private static Map<String, Object> webhook(int deliveries) throws Exception {
+        WebhookThroughput.bare(Math.min(deliveries, 5_000), 32);
+        WebhookThroughput.component(Math.min(deliveries, 5_000), 32);
+        PollThroughput.Result bare = WebhookThroughput.bare(deliveries, 32);
+        PollThroughput.Result component = WebhookThroughput.component(deliveries, 32);
+        return Map.of("deliveries", deliveries, "concurrency", 32, "componentPerSecond", component.perSecond(),
+                "barePlatformHttpPerSecond", bare.perSecond());
+    }
+
+    private static List<Map<String, Object>> memory(List<Integer> sizes) throws Exception {
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (int events : sizes) {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process process = new ProcessBuilder(java, "-Xmx64m", "-Dlog4j2.configurationFile="
+                                                               + "src/test/resources/log4j2-scan.xml",
+                    "-cp", System.getProperty("java.class.path"), MemoryDrain.class.getName(),
+                    Integer.toString(events)).redirectErrorStream(true).start();
+            String result = null;
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    if (line.startsWith("RESULT ")) {
+                        result = line;
+                    }
+                }
+            }
+            if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0 || result == null) {
+                throw new IllegalStateException("the -Xmx64m drain of " + events + " events did not finish");
+            }
+            String[] parts = result.split(" ");
+            long elapsed = Long.parseLong(parts[2]);
+            runs.add(Map.of("events", events, "heapMax", "64m", "seconds", elapsed / 1e9,
+                    "peakHeapAfterGcMiB", Long.parseLong(parts[3]) / 1048576.0,
+                    "perSecond", events / (elapsed / 1e9)));
+        }
+        return runs;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String markdown(Map<String, Object> results) {
+        StringBuilder md = new StringBuilder();
+        md.append("Measured ").append(results.get("date")).append(" on ").append(results.get("machine")).append(
+                ", with `mvn -B -Pbench test-compile exec:exec`.\n\n");
+        Map<String, Map<String, Double>> decode = (Map<String, Map<String, Double>>) results.get("decode");
+        double limit = decode.get("baselinePlainJackson").get("opsPerMs");
+        md.append("| decode (JMH, ops/ms) | ops/ms | vs plain Jackson (limit) | vs CloudEvents SDK | vs Map + headers |\n")
+                .append("|---|---:|---:|---:|---:|\n");
+        double sdk = decode.get("baselineCloudEventsSdk").get("opsPerMs");
+        double map = decode.get("baselineMapAndHeaders").get("opsPerMs");
+        decode.forEach((name, score) -> md.append(String.format(Locale.ROOT, "| %s | %.1f ± %.1f | %.2fx | %.2fx | %.2fx |%n",
+                name, score.get("opsPerMs"), score.get("error"), score.get("opsPerMs") / limit,
+                score.get("opsPerMs") / sdk, score.get("opsPerMs") / map)));
+        Map<String, Object> poll = (Map<String, Object>) results.get("poll");
+        double component = (Double) poll.get("componentPerSecond");
+        double handWritten = (Double) poll.get("handWrittenPerSecond");
+        md.append(String.format(Locale.ROOT, "%n| poll end to end, %s events | events/s | ratio |%n|---|---:|---:|%n"
+                                             + "| qlik-license-events consumer | %.0f | %.2fx |%n"
+                                             + "| hand-written camel-http + jackson + split route (baseline) | %.0f | 1.00x |%n",
+                poll.get("events"), component, component / handWritten, handWritten));
+        Map<String, Object> webhook = (Map<String, Object>) results.get("webhook");
+        double hook = (Double) webhook.get("componentPerSecond");
+        double bare = (Double) webhook.get("barePlatformHttpPerSecond");
+        md.append(String.format(Locale.ROOT, "%n| webhook, %s signed deliveries at concurrency 32 | requests/s | ratio |%n"
+                                             + "|---|---:|---:|%n| webhook:qlik-license-events route | %.0f | %.2fx |%n"
+                                             + "| bare platform-http route answering 200 (baseline) | %.0f | 1.00x |%n",
+                webhook.get("deliveries"), hook, hook / bare, bare));
+        md.append("\n| memory, poll mode, -Xmx64m | events | seconds | events/s | peak heap after GC (MiB) |\n")
+                .append("|---|---:|---:|---:|---:|\n");
+        for (Map<String, Object> run : (List<Map<String, Object>>) results.get("memory")) {
+            md.append(String.format(Locale.ROOT, "| drain | %s | %.1f | %.0f | %.1f |%n", run.get("events"),
+                    run.get("seconds"), run.get("perSecond"), run.get("peakHeapAfterGcMiB")));
+        }
+        return md.toString();
+    }
+}

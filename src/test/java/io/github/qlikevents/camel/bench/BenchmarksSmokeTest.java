@@ -1,0 +1,43 @@
+package io.github.qlikevents.camel.bench;
+
+import io.github.qlikevents.camel.model.LeaseUpdated;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every benchmark body runs once with a tiny size, so the suite cannot rot; no timing is asserted. */
+class BenchmarksSmokeTest {
+
+    @Test
+    void decodeBenchmarksProduceTheSameEvent() throws Exception {
+        DecodeBenchmark benchmark = new DecodeBenchmark();
+        benchmark.setUp();
+
+        assertThat(benchmark.componentCloudEvent().getBody()).isInstanceOf(LeaseUpdated.class);
+        assertThat(benchmark.componentAuditItem().getBody()).isEqualTo(benchmark.componentCloudEvent().getBody());
+        assertThat(benchmark.componentLegacyWebhook().getBody()).isEqualTo(benchmark.componentCloudEvent().getBody());
+        for (int i = 0; i < 30; i++) {
+            assertThat(benchmark.componentMixOfAllTypes().getHeader("CamelCloudEventID")).isNotNull();
+        }
+        assertThat(benchmark.baselinePlainJackson().data()).isEqualTo(benchmark.componentCloudEvent().getBody());
+        assertThat(benchmark.baselineCloudEventsSdk()).isEqualTo(benchmark.componentCloudEvent().getBody());
+        assertThat(benchmark.baselineMapAndHeaders().getHeader("CamelCloudEventID"))
+                .isEqualTo(benchmark.componentCloudEvent().getHeader("CamelCloudEventID"));
+    }
+
+    @Test
+    void pollAndWebhookHarnessesDeliverEverything() throws Exception {
+        assertThat(PollThroughput.component(300).events()).isEqualTo(300);
+        assertThat(PollThroughput.handWritten(300).events()).isEqualTo(300);
+        assertThat(WebhookThroughput.component(50, 4).events()).isEqualTo(50);
+        assertThat(WebhookThroughput.bare(50, 4).events()).isEqualTo(50);
+    }
+
+    @Test
+    void memoryDrainReportsAPeak() throws Exception {
+        long[] result = MemoryDrain.drain(500);
+
+        assertThat(result[0]).isPositive();
+        assertThat(result[1]).isPositive();
+    }
+}
