@@ -3,9 +3,7 @@ package io.github.qlikevents.camel.polling;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.HashSet;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -90,7 +88,6 @@ public class LicenseEventsPollingConsumer extends ScheduledBatchPollingConsumer 
     protected int poll() throws Exception {
         polls.incrementAndGet();
         int limit = getMaxMessagesPerPoll() > 0 ? getMaxMessagesPerPoll() : Integer.MAX_VALUE;
-        Set<String> seen = new HashSet<>();
         int delivered = 0;
         URI uri = firstPage();
         boolean requeried = false;
@@ -114,13 +111,9 @@ public class LicenseEventsPollingConsumer extends ScheduledBatchPollingConsumer 
                 throw new QlikApiException("GET /api/v1/audits on tenant " + api.tenant().host()
                                            + " answered a page that is not valid JSON: " + e.getMessage(), 200, e);
             }
-            Queue<Object> batch = new ArrayDeque<>(page.items().size());
-            for (PolledItem item : page.items()) {
-                if (item.id() == null || seen.add(item.id())) {
-                    batch.add(item);
-                }
-            }
-            PageResult outcome = deliver(batch, limit - delivered);
+            // repeats (within the page, across pages, across polls) are caught by the position's recent ids: each
+            // exchange completes before the next item is looked at
+            PageResult outcome = deliver(new ArrayDeque<>(page.items()), limit - delivered);
             delivered += outcome.delivered();
             store.save(position);
             if (outcome.stopped() || page.next() == null) {

@@ -43,10 +43,10 @@ final class PollPosition {
         return recent.containsKey(id);
     }
 
-    /** An event completed; {@code time} may be null when the event had none. */
+    /** An event completed; {@code time} may be null when the event had none (it is then kept as of the watermark). */
     synchronized void markDelivered(String id, Instant time) {
         if (id != null) {
-            recent.put(id, time == null ? watermark : time);
+            recent.put(id, time != null ? time : watermark != null ? watermark : floor);
         }
         passed(time);
     }
@@ -71,7 +71,7 @@ final class PollPosition {
     synchronized String serialize(Duration lookback, long sequence) {
         if (watermark != null) {
             Instant oldest = watermark.minus(lookback);
-            recent.values().removeIf(time -> time == null || time.isBefore(oldest));
+            recent.values().removeIf(time -> time.isBefore(oldest));
         }
         ObjectNode json = QlikJson.mapper().createObjectNode().put("v", FORMAT).put("seq", sequence)
                 .put("floor", floor.toString());

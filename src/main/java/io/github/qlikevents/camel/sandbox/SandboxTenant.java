@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
@@ -48,7 +49,7 @@ public final class SandboxTenant implements AutoCloseable {
     private final WebhookDispatcher dispatcher;
     private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
     private final Map<Fault, AtomicLong> faultUses = new HashMap<>();
-    private final Deque<SandboxRequest> requests = new ConcurrentLinkedDeque<>();
+    private final Deque<SandboxRequest> requests = new ArrayDeque<>();
     private final AtomicLong requestCount = new AtomicLong();
     private final AtomicBoolean duplicatesAcrossPages = new AtomicBoolean();
     private volatile long cursorsValidFromNanos = Long.MIN_VALUE;
@@ -139,7 +140,9 @@ public final class SandboxTenant implements AutoCloseable {
 
     /** The last requests received (at most 10,000), oldest first. */
     public List<SandboxRequest> requests() {
-        return new ArrayList<>(requests);
+        synchronized (requests) {
+            return new ArrayList<>(requests);
+        }
     }
 
     /** How many requests were received in all. */
@@ -295,9 +298,11 @@ public final class SandboxTenant implements AutoCloseable {
 
     private void log(SandboxRequest request) {
         requestCount.incrementAndGet();
-        requests.add(request);
-        while (requests.size() > REQUEST_LOG_SIZE) {
-            requests.poll();
+        synchronized (requests) {
+            requests.add(request);
+            if (requests.size() > REQUEST_LOG_SIZE) {
+                requests.poll();
+            }
         }
     }
 

@@ -134,19 +134,13 @@ public final class BenchmarkSuite {
                 name, score.get("opsPerMs"), score.get("error"), score.get("opsPerMs") / limit,
                 score.get("opsPerMs") / sdk, score.get("opsPerMs") / map)));
         Map<String, Object> poll = (Map<String, Object>) results.get("poll");
-        double component = (Double) poll.get("componentPerSecond");
-        double handWritten = (Double) poll.get("handWrittenPerSecond");
-        md.append(String.format(Locale.ROOT, "%n| poll end to end, %s events | events/s | ratio |%n|---|---:|---:|%n"
-                                             + "| qlik-license-events consumer | %.0f | %.2fx |%n"
-                                             + "| hand-written camel-http + jackson + split route (baseline) | %.0f | 1.00x |%n",
-                poll.get("events"), component, component / handWritten, handWritten));
+        throughput(md, "poll end to end, " + poll.get("events") + " events", "events/s",
+                "qlik-license-events consumer", (Double) poll.get("componentPerSecond"),
+                "hand-written camel-http + jackson + split route (baseline)", (Double) poll.get("handWrittenPerSecond"));
         Map<String, Object> webhook = (Map<String, Object>) results.get("webhook");
-        double hook = (Double) webhook.get("componentPerSecond");
-        double bare = (Double) webhook.get("barePlatformHttpPerSecond");
-        md.append(String.format(Locale.ROOT, "%n| webhook, %s signed deliveries at concurrency 32 | requests/s | ratio |%n"
-                                             + "|---|---:|---:|%n| webhook:qlik-license-events route | %.0f | %.2fx |%n"
-                                             + "| bare platform-http route answering 200 (baseline) | %.0f | 1.00x |%n",
-                webhook.get("deliveries"), hook, hook / bare, bare));
+        throughput(md, "webhook, " + webhook.get("deliveries") + " signed deliveries at concurrency 32", "requests/s",
+                "webhook:qlik-license-events route", (Double) webhook.get("componentPerSecond"),
+                "bare platform-http route answering 200 (baseline)", (Double) webhook.get("barePlatformHttpPerSecond"));
         md.append("\n| memory, poll mode, -Xmx64m | events | seconds | events/s | peak heap after GC (MiB) |\n")
                 .append("|---|---:|---:|---:|---:|\n");
         for (Map<String, Object> run : (List<Map<String, Object>>) results.get("memory")) {
@@ -154,5 +148,13 @@ public final class BenchmarkSuite {
                     run.get("seconds"), run.get("perSecond"), run.get("peakHeapAfterGcMiB")));
         }
         return md.toString();
+    }
+
+    /** A two-row table: the component and its baseline from the same run, with the ratio. */
+    private static void throughput(StringBuilder md, String title, String unit, String componentLabel,
+                                   double component, String baselineLabel, double baseline) {
+        md.append(String.format(Locale.ROOT, "%n| %s | %s | ratio |%n|---|---:|---:|%n| %s | %.0f | %.2fx |%n"
+                                             + "| %s | %.0f | 1.00x |%n",
+                title, unit, componentLabel, component, component / baseline, baselineLabel, baseline));
     }
 }

@@ -46,6 +46,18 @@ class PositionStoreTest {
     }
 
     @Test
+    void anEventWithoutATimeIsRememberedAndStored() {
+        PollPosition position = store.load(SINCE);
+        position.markDelivered("no-time", null);
+        store.save(position);
+
+        PollPosition loaded = new PositionStore(repository, "licenses.t", Duration.ofMinutes(2)).load(SINCE);
+
+        assertThat(loaded.delivered("no-time")).isTrue();
+        assertThat(loaded.watermark()).isNull();
+    }
+
+    @Test
     void nothingStoredStartsAtSince() {
         assertThat(store.load(SINCE).queryFrom(Duration.ofMinutes(2))).isEqualTo(SINCE);
     }

@@ -1,6 +1,5 @@
 package io.github.qlikevents.camel.reliability;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +11,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 import io.github.qlikevents.camel.sandbox.SandboxTenant;
+import io.github.qlikevents.camel.support.ChildJvm;
 import io.github.qlikevents.camel.support.SandboxTestSupport;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,17 +74,8 @@ class CrashRestartTest extends SandboxTestSupport {
     }
 
     private Process launch(String mode, int run) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m",
-                "-Dlog4j2.configurationFile=src/test/resources/log4j2-child.xml",
-                "-Dqlik.log.file=target/test-logs/crash-" + mode + "-" + run + ".log",
-                "-cp", System.getProperty("java.class.path"), CrashingConsumerMain.class.getName(),
+        return ChildJvm.launch(CrashingConsumerMain.class, "crash-" + mode + "-" + run, sandbox.url(), API_KEY,
                 directory.toString(), mode);
-        builder.environment().put("QLIK_TENANT_URL", sandbox.url());
-        builder.environment().put("QLIK_API_KEY", API_KEY);
-        builder.redirectErrorStream(true);
-        builder.redirectOutput(new File("target/test-logs/crash-" + mode + "-" + run + ".out"));
-        return builder.start();
     }
 
     private static long lines(Path file) throws Exception {

@@ -2,12 +2,11 @@ package io.github.qlikevents.camel.reliability;
 
 import java.nio.file.Path;
 
-import io.github.qlikevents.camel.QlikLicenseEventsComponent;
 import io.github.qlikevents.camel.QlikLicenseEventsConstants;
+import io.github.qlikevents.camel.support.ChildJvm;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.processor.state.FileStateRepository;
 
 /**
  * A consumer process for the crash tests: polls the sandbox with its position in a FileStateRepository, and
@@ -25,12 +24,7 @@ public final class CrashingConsumerMain {
         boolean idempotent = "idempotent".equals(args[1]);
         CommitLog commits = new CommitLog(directory.resolve("committed.txt"));
         CamelContext context = new DefaultCamelContext();
-        QlikLicenseEventsComponent component = new QlikLicenseEventsComponent();
-        component.getConfiguration().setTenantUrl(System.getenv("QLIK_TENANT_URL"));
-        component.getConfiguration().setApiKey(System.getenv("QLIK_API_KEY"));
-        component.getConfiguration().setCursorRepository(
-                FileStateRepository.fileStateRepository(directory.resolve("positions.dat").toFile()));
-        context.addComponent("qlik-license-events", component);
+        ChildJvm.addComponent(context, directory.resolve("positions.dat"));
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

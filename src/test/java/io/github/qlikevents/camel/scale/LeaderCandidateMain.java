@@ -4,13 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import io.github.qlikevents.camel.QlikLicenseEventsComponent;
 import io.github.qlikevents.camel.QlikLicenseEventsConstants;
+import io.github.qlikevents.camel.support.ChildJvm;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.processor.state.FileStateRepository;
 
 /**
  * One replica for the leader test: {@code master:qlik:qlik-license-events:licenses} with a FileLockClusterService on
@@ -33,12 +32,7 @@ public final class LeaderCandidateMain {
         cluster.setAcquireLockDelay(100, TimeUnit.MILLISECONDS);
         cluster.setAcquireLockInterval(300, TimeUnit.MILLISECONDS);
         context.addService(cluster);
-        QlikLicenseEventsComponent component = new QlikLicenseEventsComponent();
-        component.getConfiguration().setTenantUrl(System.getenv("QLIK_TENANT_URL"));
-        component.getConfiguration().setApiKey(System.getenv("QLIK_API_KEY"));
-        component.getConfiguration().setCursorRepository(
-                FileStateRepository.fileStateRepository(shared.resolve("positions.dat").toFile()));
-        context.addComponent("qlik-license-events", component);
+        ChildJvm.addComponent(context, shared.resolve("positions.dat"));
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

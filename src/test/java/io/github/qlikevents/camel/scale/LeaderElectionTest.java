@@ -1,6 +1,5 @@
 package io.github.qlikevents.camel.scale;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +12,7 @@ import java.util.Set;
 import io.github.qlikevents.camel.reliability.ReliabilityReport;
 import io.github.qlikevents.camel.sandbox.SandboxRequest;
 import io.github.qlikevents.camel.sandbox.SandboxTenant;
+import io.github.qlikevents.camel.support.ChildJvm;
 import io.github.qlikevents.camel.support.SandboxTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,17 +64,8 @@ class LeaderElectionTest extends SandboxTestSupport {
     }
 
     private Process launch(String name, String key) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m",
-                "-Dlog4j2.configurationFile=src/test/resources/log4j2-child.xml",
-                "-Dqlik.log.file=target/test-logs/leader-" + name + ".log",
-                "-cp", System.getProperty("java.class.path"), LeaderCandidateMain.class.getName(),
+        Process process = ChildJvm.launch(LeaderCandidateMain.class, "leader-" + name, sandbox.url(), key,
                 shared.toString(), name);
-        builder.environment().put("QLIK_TENANT_URL", sandbox.url());
-        builder.environment().put("QLIK_API_KEY", key);
-        builder.redirectErrorStream(true);
-        builder.redirectOutput(new File("target/test-logs/leader-" + name + ".out"));
-        Process process = builder.start();
         processes.add(process);
         return process;
     }
