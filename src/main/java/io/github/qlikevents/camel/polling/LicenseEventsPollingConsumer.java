@@ -2,7 +2,8 @@ package io.github.qlikevents.camel.polling;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -113,7 +114,7 @@ public class LicenseEventsPollingConsumer extends ScheduledBatchPollingConsumer 
             }
             // repeats (within the page, across pages, across polls) are caught by the position's recent ids: each
             // exchange completes before the next item is looked at
-            PageResult outcome = deliver(new ArrayDeque<>(page.items()), limit - delivered);
+            PageResult outcome = deliver(page.items(), limit - delivered);
             delivered += outcome.delivered();
             store.save(position);
             if (outcome.stopped() || page.next() == null) {
@@ -138,13 +139,11 @@ public class LicenseEventsPollingConsumer extends ScheduledBatchPollingConsumer 
     private record PageResult(int delivered, boolean stopped) {
     }
 
-    private PageResult deliver(Queue<Object> items, int limit) throws Exception {
+    private PageResult deliver(List<PolledItem> items, int limit) throws Exception {
         int delivered = 0;
-        int index = 0;
         int size = items.size();
-        for (Object next : items) {
-            PolledItem item = (PolledItem) next;
-            int current = index++;
+        for (int current = 0; current < size; current++) {
+            PolledItem item = items.get(current);
             if (item.id() != null && position.delivered(item.id())) {
                 continue;
             }
@@ -206,9 +205,11 @@ public class LicenseEventsPollingConsumer extends ScheduledBatchPollingConsumer 
     }
 
     @Override
-    public int processBatch(Queue<Object> exchanges) throws Exception {
+    public int processBatch(Queue<Object> items) throws Exception {
         // poll() delivers page by page itself, so that the position can be stored after each page
-        return deliver(exchanges, Integer.MAX_VALUE).delivered();
+        List<PolledItem> page = new ArrayList<>(items.size());
+        items.forEach(item -> page.add((PolledItem) item));
+        return deliver(page, Integer.MAX_VALUE).delivered();
     }
 
     @ManagedAttribute(description = "Polls run")
