@@ -144,6 +144,10 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
             LOG.info("Qlik webhook {} deleted", registeredWebhookId);
         }
         registeredWebhookId = null;
+        if (isStoppingOrStopped()) {
+            // camel-webhook may unregister after this endpoint stopped: close the client the delete needed again
+            closeApiClient();
+        }
     }
 
     @Override
