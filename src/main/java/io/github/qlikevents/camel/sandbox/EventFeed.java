@@ -67,11 +67,6 @@ public final class EventFeed {
                 time.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
     }
 
-    /** How many events the feed holds. */
-    public long size() {
-        return historySize + published.size();
-    }
-
     /** The time of history event {@code index}. */
     public Instant historyTime(long index) {
         return historyStart.plusNanos(index * spacingNanos);

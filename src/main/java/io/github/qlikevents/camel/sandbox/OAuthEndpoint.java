@@ -63,9 +63,4 @@ final class OAuthEndpoint {
     void revokeAll() {
         tokens.clear();
     }
-
-    /** How many tokens were issued and are still known. */
-    int issued() {
-        return tokens.size();
-    }
 }

@@ -160,11 +160,6 @@ public final class SandboxTenant implements AutoCloseable {
         return dispatcher.deliveries();
     }
 
-    /** How many OAuth tokens are currently valid or expired but not revoked. */
-    public int tokensIssued() {
-        return oauth.issued();
-    }
-
     Instant now() {
         return clock.instant();
     }

@@ -4,7 +4,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -120,10 +119,5 @@ public final class PollThroughput {
         public double perSecond() {
             return events / (elapsedNanos / 1e9);
         }
-    }
-
-    /** The runs the suite does, smallest first, for the smoke test. */
-    static List<Integer> sizes(int events) {
-        return List.of(Math.min(events, 2_000), events);
     }
 }
