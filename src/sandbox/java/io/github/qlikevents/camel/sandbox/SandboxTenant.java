@@ -39,6 +39,8 @@ public final class SandboxTenant implements AutoCloseable {
     public static final String FOREIGN_ORIGIN = "https://foreign.invalid";
 
     private static final int REQUEST_LOG_SIZE = 10_000;
+    /** Connections waiting to be accepted: enough for hundreds of clients at once on a busy machine. */
+    private static final int BACKLOG = 1024;
 
     private final Builder config;
     private final Clock clock;
@@ -79,7 +81,7 @@ public final class SandboxTenant implements AutoCloseable {
 
     /** Starts serving on the loopback address. */
     public SandboxTenant start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 64);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), BACKLOG);
         executor = Executors.newFixedThreadPool(config.threads, r -> {
             Thread thread = new Thread(r, "qlik-sandbox-http");
             thread.setDaemon(true);

@@ -1,4 +1,4 @@
-package io.github.qlikevents.camel.sandbox;
+package io.github.qlikevents.camel.demo;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 
+import io.github.qlikevents.camel.sandbox.SandboxTenant;
 import org.apache.camel.main.Main;
 
 /**
