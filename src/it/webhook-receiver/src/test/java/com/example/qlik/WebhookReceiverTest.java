@@ -1,0 +1,95 @@
+package com.example.qlik;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.qlikevents.camel.sandbox.EventDocuments;
+import io.github.qlikevents.camel.sandbox.QlikSandbox;
+import io.github.qlikevents.camel.sandbox.SandboxEvent;
+import io.github.qlikevents.camel.sandbox.SandboxTenant;
+import org.apache.camel.main.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * routes/webhook/webhook-receiver.camel.yaml, unchanged, on camel-main with camel-platform-http-main: the route
+ * registers its webhook with the tenant, signed deliveries reach it as typed events, unsigned ones are refused.
+ */
+class WebhookReceiverTest {
+
+    private static final String API_KEY = "user-project-api-key";
+    private static final String SECRET = "user-project-webhook-secret-0123456789abcdef";
+
+    @RegisterExtension
+    static QlikSandbox tenant = new QlikSandbox(SandboxTenant.builder().history(0, Duration.ofSeconds(1)).apiKey(API_KEY));
+
+    @Test
+    void signedDeliveriesReachTheRouteAndUnsignedOnesAreRefused() throws Exception {
+        int port = freeLoopbackPort();
+        String webhookUrl = "http://127.0.0.1:" + port + "/qlik/license-events";
+        Main main = new Main();
+        main.configure().withRoutesIncludePattern(
+                "file:" + System.getProperty("qlik.repo.dir") + "/routes/webhook/*.camel.yaml");
+        main.addInitialProperty("camel.component.qlik-license-events.tenant-url", tenant.url());
+        main.addInitialProperty("camel.component.qlik-license-events.api-key", API_KEY);
+        main.addInitialProperty("camel.server.enabled", "true");
+        main.addInitialProperty("camel.server.host", "127.0.0.1");
+        main.addInitialProperty("camel.server.port", Integer.toString(port));
+        main.addInitialProperty("qlik.webhook.external-url", "http://127.0.0.1:" + port);
+        main.addInitialProperty("qlik.webhook.secret", SECRET);
+        main.start();
+        try {
+            await().atMost(Duration.ofMinutes(1)).until(() -> tenant.tenant().webhooks().stream()
+                    .anyMatch(webhook -> webhook.url().equals(webhookUrl)));
+            List<SandboxEvent> published = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                published.add(tenant.tenant().feed().publishGenerated(Instant.now()));
+            }
+            for (SandboxEvent event : published) {
+                await().atMost(Duration.ofMinutes(1)).until(() -> tenant.tenant().deliveries().stream()
+                        .anyMatch(d -> d.eventId().equals(event.eventId()) && d.status() == 200));
+            }
+
+            SandboxEvent forged = tenant.tenant().feed().snapshot().get(0);
+            HttpResponse<String> unsigned = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(webhookUrl))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(EventDocuments.hybridWebhook(forged)))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, unsigned.statusCode(), unsigned.body());
+
+            String log = Files.readString(Path.of("target/application.log"));
+            for (SandboxEvent event : published) {
+                String line = "pushed " + event.type() + " " + event.eventId() + " -> ";
+                assertTrue(log.contains(line), "delivered to the route as a typed body: " + line);
+                String body = log.substring(log.indexOf(line) + line.length()).lines().findFirst().orElseThrow();
+                assertTrue(body.matches("[A-Z][A-Za-z]+\\[.*"), "a typed record, not JSON: " + body);
+            }
+            assertEquals(published.size(), log.lines().filter(l -> l.contains("pushed ")).count(),
+                    "the unsigned request never reached the route");
+            assertFalse(log.contains(SECRET), "the webhook secret never shows in the log");
+        } finally {
+            main.stop();
+        }
+    }
+
+    private static int freeLoopbackPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
