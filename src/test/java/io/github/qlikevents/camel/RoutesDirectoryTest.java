@@ -2,13 +2,13 @@ package io.github.qlikevents.camel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.qlikevents.camel.sandbox.SandboxEvent;
+import io.github.qlikevents.camel.support.Progress;
 import io.github.qlikevents.camel.support.SandboxTestSupport;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The YAML routes in routes/ run as they are against the sandbox, and produce what their comments promise. */
 class RoutesDirectoryTest extends SandboxTestSupport {
@@ -64,8 +63,8 @@ class RoutesDirectoryTest extends SandboxTestSupport {
 
         MockEndpoint.assertIsSatisfied(context);
         Path trail = output.resolve("audit-trail.jsonl");
-        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(trail)
-                                                           && Files.readAllLines(trail).size() == all.size());
+        Progress.awaitCount("audit trail lines", () -> Files.exists(trail) ? Files.readAllLines(trail).size() : 0,
+                all.size());
 
         assertThat(overCapacity).isPositive();
         assertThat(assignments.getReceivedExchanges()).extracting(e -> e.getMessage().getBody(String.class))

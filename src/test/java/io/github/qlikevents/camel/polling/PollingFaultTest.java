@@ -12,6 +12,7 @@ import io.github.qlikevents.camel.sandbox.Fault;
 import io.github.qlikevents.camel.sandbox.SandboxEvent;
 import io.github.qlikevents.camel.sandbox.SandboxRequest;
 import io.github.qlikevents.camel.sandbox.SandboxTenant;
+import io.github.qlikevents.camel.support.Progress;
 import io.github.qlikevents.camel.support.SandboxTestSupport;
 import io.github.qlikevents.camel.support.TestSecrets;
 import org.apache.camel.Exchange;
@@ -101,7 +102,7 @@ class PollingFaultTest extends SandboxTestSupport {
         assertThat(error).isInstanceOf(QlikAuthenticationException.class)
                 .hasMessageContaining("tenant 127.0.0.1").hasMessageContaining("HTTP 401")
                 .hasMessageNotContaining(wrongKey);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Progress.STALL).untilAsserted(() -> {
             Optional<HealthCheck.Result> result = HealthCheckHelper.invoke(context).stream()
                     .filter(r -> r.getCheck().getId().equals("consumer:poll")).findFirst();
             assertThat(result).isPresent();

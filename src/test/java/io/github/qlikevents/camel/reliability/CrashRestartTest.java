@@ -12,13 +12,13 @@ import java.util.stream.IntStream;
 
 import io.github.qlikevents.camel.sandbox.SandboxTenant;
 import io.github.qlikevents.camel.support.ChildJvm;
+import io.github.qlikevents.camel.support.Progress;
 import io.github.qlikevents.camel.support.SandboxTestSupport;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A consumer process is killed with SIGKILL at random points of a 3,000 event stream and restarted, four times:
@@ -47,11 +47,11 @@ class CrashRestartTest extends SandboxTestSupport {
         for (int i = 0; i < KILLS; i++) {
             Process consumer = launch(mode, i);
             int killAt = killPoints[i];
-            await().atMost(Duration.ofSeconds(60)).until(() -> lines(committed) >= killAt);
+            Progress.awaitCount("committed before kill " + (i + 1), () -> lines(committed), killAt);
             consumer.destroyForcibly().waitFor();
         }
         Process last = launch(mode, KILLS);
-        await().atMost(Duration.ofSeconds(60)).until(() -> new HashSet<>(Files.readAllLines(committed)).size() >= EVENTS);
+        Progress.awaitCount("distinct events committed", () -> distinct(committed), EVENTS);
         last.destroyForcibly().waitFor();
 
         List<String> lines = Files.readAllLines(committed);
@@ -76,6 +76,10 @@ class CrashRestartTest extends SandboxTestSupport {
     private Process launch(String mode, int run) throws Exception {
         return ChildJvm.launch(CrashingConsumerMain.class, "crash-" + mode + "-" + run, sandbox.url(), API_KEY,
                 directory.toString(), mode);
+    }
+
+    private static long distinct(Path file) throws Exception {
+        return Files.exists(file) ? new HashSet<>(Files.readAllLines(file)).size() : 0;
     }
 
     private static long lines(Path file) throws Exception {

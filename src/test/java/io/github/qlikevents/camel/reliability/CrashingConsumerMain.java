@@ -41,6 +41,6 @@ public final class CrashingConsumerMain {
             }
         });
         context.start();
-        Thread.currentThread().join();
+        ChildJvm.runUntilParentExits();
     }
 }

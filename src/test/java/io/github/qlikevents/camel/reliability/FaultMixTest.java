@@ -1,5 +1,6 @@
 package io.github.qlikevents.camel.reliability;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import io.github.qlikevents.camel.QlikLicenseEventsConstants;
 import io.github.qlikevents.camel.sandbox.Fault;
 import io.github.qlikevents.camel.sandbox.SandboxEvent;
 import io.github.qlikevents.camel.sandbox.SandboxTenant;
+import io.github.qlikevents.camel.support.Progress;
 import io.github.qlikevents.camel.support.SandboxTestSupport;
 import io.github.qlikevents.camel.support.TestSecrets;
 import org.apache.camel.builder.RouteBuilder;
@@ -141,7 +143,7 @@ class FaultMixTest extends SandboxTestSupport {
         HealthCheckRegistry health = context.getCamelContextExtension().getContextPlugin(HealthCheckRegistry.class);
         health.register(health.resolveById("consumers"));
 
-        await().atMost(Duration.ofMinutes(3)).until(() -> seen.size() >= EVENTS);
+        Progress.awaitCount("events delivered", seen::size, EVENTS);
         scenario.tail().run(this, seen);
         awaitMorePolls("poll", 3);
 
@@ -161,7 +163,7 @@ class FaultMixTest extends SandboxTestSupport {
         late.forEach(e -> lateIds.add(e.eventId()));
         List<Instant> inOrder = snapshot.stream().filter(id -> !lateIds.contains(id)).map(times::get).toList();
         assertThat(inOrder).as("eventTime order").isSorted();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(HealthCheckHelper.invoke(context).stream()
+        await().atMost(Progress.STALL).untilAsserted(() -> assertThat(HealthCheckHelper.invoke(context).stream()
                 .filter(r -> r.getCheck().getId().equals("consumer:poll")).findFirst().orElseThrow().getState())
                 .isEqualTo(HealthCheck.State.UP));
     }
@@ -181,10 +183,16 @@ class FaultMixTest extends SandboxTestSupport {
     /** Stops the tenant now and starts it again on the same port a second later. */
     private void restartTenantLater() {
         sandbox.close();
-        scheduler.schedule(() -> {
+        scheduler.schedule(this::restartTenant, 1, TimeUnit.SECONDS);
+    }
+
+    /** Starts the tenant on its port again; while the port is still held (a socket closing), tries again shortly. */
+    private void restartTenant() {
+        try {
             sandbox = tenant.apiKey(API_KEY).start();
-            return null;
-        }, 1, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            scheduler.schedule(this::restartTenant, 100, TimeUnit.MILLISECONDS);
+        }
     }
 
     /**
@@ -195,10 +203,10 @@ class FaultMixTest extends SandboxTestSupport {
         for (int i = 0; i < 10; i++) {
             Instant now = Instant.now();
             SandboxEvent fresh = sandbox.feed().publishGenerated(now);
-            await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains(fresh.eventId()));
+            await().atMost(Progress.STALL).until(() -> seen.contains(fresh.eventId()));
             SandboxEvent indexedLate = sandbox.feed().publishGenerated(now.minusSeconds(30));
             late.add(indexedLate);
-            await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains(indexedLate.eventId()));
+            await().atMost(Progress.STALL).until(() -> seen.contains(indexedLate.eventId()));
         }
     }
 

@@ -47,6 +47,6 @@ public final class LeaderCandidateMain {
         });
         context.start();
         Files.writeString(shared.resolve(name + ".started"), "started");
-        Thread.currentThread().join();
+        ChildJvm.runUntilParentExits();
     }
 }

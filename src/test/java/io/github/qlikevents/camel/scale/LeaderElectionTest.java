@@ -4,15 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 import io.github.qlikevents.camel.reliability.ReliabilityReport;
 import io.github.qlikevents.camel.sandbox.SandboxRequest;
 import io.github.qlikevents.camel.sandbox.SandboxTenant;
 import io.github.qlikevents.camel.support.ChildJvm;
+import io.github.qlikevents.camel.support.Progress;
 import io.github.qlikevents.camel.support.SandboxTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,25 +31,23 @@ class LeaderElectionTest extends SandboxTestSupport {
     @TempDir
     Path shared;
 
-    private final List<Process> processes = new ArrayList<>();
-
     @Test
     void onlyTheLeaderPollsAndTheOtherTakesOverAfterSigkill() throws Exception {
         startSandbox(SandboxTenant.builder().history(EVENTS, Duration.ofSeconds(1), Instant.now().minusSeconds(10))
                 .apiKey(API_KEY).apiKey(KEY_B));
         Process a = launch("a", API_KEY);
-        await().atMost(Duration.ofSeconds(60)).until(() -> lines("a") >= 200);
+        Progress.awaitCount("committed by a", () -> lines("a"), 200);
         Process b = launch("b", KEY_B);
-        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(shared.resolve("b.started")));
+        await().atMost(Progress.STALL).until(() -> Files.exists(shared.resolve("b.started")));
         long aBefore = lines("a");
-        await().atMost(Duration.ofSeconds(60)).until(() -> lines("a") >= aBefore + 300);
+        Progress.awaitCount("committed by a while b stands by", () -> lines("a"), aBefore + 300);
 
         assertThat(requestsBy("api-key-1")).as("requests of the replica that is not leader").isZero();
         assertThat(requestsBy("api-key-0")).isPositive();
 
         a.destroyForcibly().waitFor();
         Instant killed = Instant.now();
-        await().atMost(Duration.ofSeconds(60)).until(() -> distinctCommitted().size() >= EVENTS);
+        Progress.awaitCount("distinct events committed", () -> distinctCommitted().size(), EVENTS);
 
         assertThat(requestsBy("api-key-1")).as("the other replica took over").isPositive();
         assertThat(sandbox.requests()).filteredOn(r -> r.at().isAfter(killed.plusSeconds(1)))
@@ -64,10 +61,8 @@ class LeaderElectionTest extends SandboxTestSupport {
     }
 
     private Process launch(String name, String key) throws Exception {
-        Process process = ChildJvm.launch(LeaderCandidateMain.class, "leader-" + name, sandbox.url(), key,
-                shared.toString(), name);
-        processes.add(process);
-        return process;
+        return ChildJvm.launch(LeaderCandidateMain.class, "leader-" + name, sandbox.url(), key, shared.toString(),
+                name);
     }
 
     private long requestsBy(String credential) {
@@ -88,10 +83,5 @@ class LeaderElectionTest extends SandboxTestSupport {
     private long lines(String name) throws Exception {
         Path file = shared.resolve("committed-" + name + ".txt");
         return Files.exists(file) ? Files.readAllLines(file).size() : 0;
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void killProcesses() {
-        processes.forEach(Process::destroyForcibly);
     }
 }

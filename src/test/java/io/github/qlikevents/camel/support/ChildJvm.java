@@ -1,17 +1,26 @@
 package io.github.qlikevents.camel.support;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.qlikevents.camel.QlikLicenseEventsComponent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.processor.state.FileStateRepository;
 
-/** Consumer processes for the crash and leader tests: how they are started, and how they set the component up. */
+/**
+ * Consumer processes for the crash and leader tests: how they are started, how they set the component up, and how
+ * they end. None outlives its test: {@link #destroyAll()} runs after each test, and a child exits by itself when the
+ * test JVM goes away ({@link #runUntilParentExits()}).
+ */
 public final class ChildJvm {
+
+    private static final List<Process> RUNNING = new CopyOnWriteArrayList<>();
 
     private ChildJvm() {
     }
@@ -31,7 +40,26 @@ public final class ChildJvm {
         builder.environment().putAll(Map.of("QLIK_TENANT_URL", tenantUrl, "QLIK_API_KEY", apiKey));
         builder.redirectErrorStream(true);
         builder.redirectOutput(new File("target/test-logs/" + name + ".out"));
-        return builder.start();
+        Process process = builder.start();
+        RUNNING.add(process);
+        return process;
+    }
+
+    /** Kills every child still running, and waits until it is gone. */
+    public static void destroyAll() throws InterruptedException {
+        for (Process process : RUNNING) {
+            process.destroyForcibly().waitFor();
+        }
+        RUNNING.clear();
+    }
+
+    /**
+     * In the child: blocks until the test JVM that started it goes away (its standard input, a pipe from the parent,
+     * reaches its end), then exits; a child whose test failed or whose JVM crashed does not poll on for ever.
+     */
+    public static void runUntilParentExits() throws IOException {
+        System.in.transferTo(OutputStream.nullOutputStream());
+        System.exit(0);
     }
 
     /** In the child: the component configured from the environment, its position in a FileStateRepository. */

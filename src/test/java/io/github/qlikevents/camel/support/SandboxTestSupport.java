@@ -14,7 +14,6 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 
-import static org.awaitility.Awaitility.await;
 
 /** Tests against the embedded sandbox tenant, each with its own tenant and Camel context. */
 public abstract class SandboxTestSupport {
@@ -51,7 +50,7 @@ public abstract class SandboxTestSupport {
 
     protected MockEndpoint mock(String name) {
         MockEndpoint mock = context.getEndpoint("mock:" + name, MockEndpoint.class);
-        mock.setResultWaitTime(30_000);
+        mock.setResultWaitTime(Progress.STALL.toMillis());
         return mock;
     }
 
@@ -62,7 +61,7 @@ public abstract class SandboxTestSupport {
     /** Waits until the consumer has polled {@code more} more times: whatever was due has been delivered by then. */
     protected void awaitMorePolls(String routeId, int more) {
         long target = consumer(routeId).getPolls() + more;
-        await().atMost(Duration.ofSeconds(30)).until(() -> consumer(routeId).getPolls() >= target);
+        Progress.awaitCount("polls of " + routeId, () -> consumer(routeId).getPolls(), target);
     }
 
     /** The ids of the sandbox's events that match, in feed order. */
@@ -81,6 +80,7 @@ public abstract class SandboxTestSupport {
 
     @AfterEach
     void closeContextAndSandbox() throws Exception {
+        ChildJvm.destroyAll();
         if (context != null) {
             context.close();
         }
