@@ -39,6 +39,16 @@ public final class QlikLicenseEventsConstants {
                             + " The component never logs it.",
               javaType = "String")
     public static final String AUTH_CLAIMS = "CamelQlikAuthClaims";
+    @Metadata(description = "The owner of the resource the event is about (extension ownerid; automations, roles, "
+                            + "web integrations and IP policies).",
+              javaType = "String")
+    public static final String OWNER_ID = "CamelQlikOwnerId";
+    @Metadata(description = "The space of the resource the event is about (extension spaceid), when it has one.",
+              javaType = "String")
+    public static final String SPACE_ID = "CamelQlikSpaceId";
+    @Metadata(description = "The top-level resource the event's resource belongs to (extension toplevelresourceid).",
+              javaType = "String")
+    public static final String TOP_LEVEL_RESOURCE_ID = "CamelQlikTopLevelResourceId";
     @Metadata(description = "The id of the audit resource the event was read from (polled events only).",
               javaType = "String")
     public static final String AUDIT_ID = "CamelQlikAuditId";

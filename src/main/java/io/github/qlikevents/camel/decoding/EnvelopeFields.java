@@ -1,7 +1,9 @@
 package io.github.qlikevents.camel.decoding;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -9,74 +11,56 @@ import com.fasterxml.jackson.core.JsonToken;
 /**
  * The envelope attributes read so far from one document, in any of Qlik's three envelopes: CloudEvents 1.0
  * ({@code specversion}), the Audits API item ({@code eventId}, {@code eventType}, {@code extensions}) and the
- * legacy or hybrid webhook body ({@code cloudEventsVersion} 0.1). {@link #resolve()} maps them to one set of
- * attributes.
+ * legacy or hybrid webhook body ({@code cloudEventsVersion} 0.1), by the names of {@link EventAttribute}.
+ * {@link #resolve()} maps them to one set of attributes.
  */
 final class EnvelopeFields {
 
-    private String specVersion;
-    private String legacyVersion;
-    private String id;
-    private String eventId;
-    private String type;
-    private String eventType;
-    private String time;
-    private String eventTime;
-    private String source;
-    private String dataContentType;
-    private String contentType;
-    private String subject;
-    private String dataSchema;
-    private final Extensions topLevel = new Extensions();
-    private final Extensions nested = new Extensions();
+    private static final int COUNT = EventAttribute.values().length;
+    /** Top-level field names of the three envelopes, exact case; extension names in lower case. */
+    private static final Map<String, Slot> TOP_LEVEL = new HashMap<>();
+    /** Extension names in lower case, as matched inside {@code extensions} and case-insensitively at top level. */
+    private static final Map<String, EventAttribute> EXTENSIONS = new HashMap<>();
 
-    /** Qlik's extension attributes, found at the top level (CloudEvents) or inside {@code extensions}. */
-    private static final class Extensions {
-        String tenantId;
-        String userId;
-        String sessionId;
-        String authType;
-        String authClaims;
-        String traceparent;
-        String tracestate;
-
-        /** Reads the value for a lower-case extension name; false when the name is not an extension. */
-        boolean read(String lowerCaseName, JsonParser parser) throws IOException {
-            switch (lowerCaseName) {
-                case "tenantid" -> tenantId = scalar(parser, lowerCaseName);
-                case "userid" -> userId = scalar(parser, lowerCaseName);
-                case "sessionid" -> sessionId = scalar(parser, lowerCaseName);
-                case "authtype" -> authType = scalar(parser, lowerCaseName);
-                case "authclaims" -> authClaims = scalarOrJson(parser);
-                case "traceparent" -> traceparent = scalar(parser, lowerCaseName);
-                case "tracestate" -> tracestate = scalar(parser, lowerCaseName);
-                default -> {
-                    return false;
-                }
+    static {
+        for (EventAttribute attribute : EventAttribute.values()) {
+            TOP_LEVEL.put(attribute.cloudEventName(), new Slot(attribute, true));
+            if (attribute.extension()) {
+                EXTENSIONS.put(attribute.cloudEventName(), attribute);
+            } else if (attribute.auditItemName() != null && !attribute.auditItemName().equals(attribute.cloudEventName())) {
+                TOP_LEVEL.put(attribute.auditItemName(), new Slot(attribute, false));
             }
-            return true;
         }
     }
 
+    /** Where a field's value goes: the attribute, and whether the name is the CloudEvents (primary) one. */
+    private record Slot(EventAttribute attribute, boolean primary) {
+    }
+
+    private String specVersion;
+    private String legacyVersion;
+    /** Values under the CloudEvents names (and extensions at top level). */
+    private final String[] primary = new String[COUNT];
+    /** Values under the audit item and legacy names (and extensions inside {@code extensions}). */
+    private final String[] alternate = new String[COUNT];
+
     /** Reads one top-level attribute; false when the field is not an envelope attribute. */
     boolean readAttribute(String name, JsonParser parser) throws IOException {
+        Slot slot = TOP_LEVEL.get(name);
+        if (slot != null) {
+            (slot.primary() ? primary : alternate)[slot.attribute().ordinal()] = value(slot.attribute(), name, parser);
+            return true;
+        }
         switch (name) {
             case "specversion" -> specVersion = scalar(parser, name);
             case "cloudEventsVersion" -> legacyVersion = scalar(parser, name);
-            case "id" -> id = scalar(parser, name);
-            case "eventId" -> eventId = scalar(parser, name);
-            case "type" -> type = scalar(parser, name);
-            case "eventType" -> eventType = scalar(parser, name);
-            case "time" -> time = scalar(parser, name);
-            case "eventTime" -> eventTime = scalar(parser, name);
-            case "source" -> source = scalar(parser, name);
-            case "datacontenttype" -> dataContentType = scalar(parser, name);
-            case "contentType" -> contentType = scalar(parser, name);
-            case "subject" -> subject = scalar(parser, name);
-            case "dataschema" -> dataSchema = scalar(parser, name);
             case "extensions" -> readExtensions(parser);
             default -> {
-                return topLevel.read(name.toLowerCase(Locale.ROOT), parser);
+                EventAttribute extension = EXTENSIONS.get(name.toLowerCase(Locale.ROOT));
+                if (extension == null) {
+                    return false;
+                }
+                primary[extension.ordinal()] = value(extension, name, parser);
             }
         }
         return true;
@@ -90,45 +74,55 @@ final class EnvelopeFields {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             parser.nextToken();
-            if (!nested.read(name.toLowerCase(Locale.ROOT), parser)) {
+            EventAttribute extension = EXTENSIONS.get(name.toLowerCase(Locale.ROOT));
+            if (extension == null) {
                 parser.skipChildren();
+            } else {
+                alternate[extension.ordinal()] = value(extension, name, parser);
             }
         }
     }
 
     /** The event type, from whichever envelope field carried it; {@code null} while not seen. */
     String typeName() {
-        return type != null ? type : eventType;
+        return resolved(EventAttribute.TYPE);
     }
 
     /** The event id as far as known, for error messages. */
     String eventIdSoFar() {
-        return isCloudEvent() ? first(id, eventId) : first(eventId, id);
+        return resolved(EventAttribute.ID);
     }
 
     /** Maps the fields read to the attributes of the event. */
     EventAttributes resolve() {
+        String[] values = new String[COUNT];
+        for (EventAttribute attribute : EventAttribute.values()) {
+            values[attribute.ordinal()] = resolved(attribute);
+        }
+        if (values[EventAttribute.DATA_CONTENT_TYPE.ordinal()] == null) {
+            values[EventAttribute.DATA_CONTENT_TYPE.ordinal()] = EventAttributes.DEFAULT_DATA_CONTENT_TYPE;
+        }
         boolean auditItem = !isCloudEvent() && legacyVersion == null;
-        return new EventAttributes(
-                eventIdSoFar(),
-                source,
-                typeName(),
-                first(time, eventTime),
-                first(dataContentType, contentType, EventAttributes.DEFAULT_DATA_CONTENT_TYPE),
-                subject,
-                dataSchema,
-                first(topLevel.tenantId, nested.tenantId),
-                first(topLevel.userId, nested.userId),
-                first(topLevel.sessionId, nested.sessionId),
-                first(topLevel.authType, nested.authType),
-                first(topLevel.authClaims, nested.authClaims),
-                first(topLevel.traceparent, nested.traceparent),
-                first(topLevel.tracestate, nested.tracestate),
-                auditItem ? id : null);
+        return new EventAttributes(values, auditItem ? primary[EventAttribute.ID.ordinal()] : null);
+    }
+
+    /**
+     * The CloudEvents name wins over the other envelopes' name, but for the id of an Audits API item or legacy body,
+     * whose {@code id} is the audit resource's id and {@code eventId} the event's.
+     */
+    private String resolved(EventAttribute attribute) {
+        int index = attribute.ordinal();
+        boolean alternateFirst = attribute == EventAttribute.ID && !isCloudEvent();
+        String first = alternateFirst ? alternate[index] : primary[index];
+        return first != null ? first : alternateFirst ? primary[index] : alternate[index];
     }
 
     private boolean isCloudEvent() {
         return specVersion != null;
+    }
+
+    private static String value(EventAttribute attribute, String field, JsonParser parser) throws IOException {
+        return attribute.acceptsJson() ? scalarOrJson(parser) : scalar(parser, field);
     }
 
     private static String scalar(JsonParser parser, String field) throws IOException {
@@ -149,16 +143,6 @@ final class EnvelopeFields {
             return parser.readValueAsTree().toString();
         }
         return token == JsonToken.VALUE_NULL ? null : parser.getText();
-    }
-
-    @SafeVarargs
-    private static <T> T first(T... candidates) {
-        for (T candidate : candidates) {
-            if (candidate != null) {
-                return candidate;
-            }
-        }
-        return null;
     }
 
     /** An envelope attribute of the wrong JSON type. */

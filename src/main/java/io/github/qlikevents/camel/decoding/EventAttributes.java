@@ -1,29 +1,13 @@
 package io.github.qlikevents.camel.decoding;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
- * The CloudEvents attributes and Qlik extensions of one event, whichever envelope it came in. Absent ones are
- * {@code null}.
- *
- * @param id              the event id (CloudEvents {@code id}, Qlik's {@code eventId})
- * @param source          the event source
- * @param type            the event type name
- * @param time            when the event happened, the RFC 3339 text as sent
- * @param dataContentType the content type of {@code data}
- * @param subject         the CloudEvents subject
- * @param dataSchema      the CloudEvents dataschema
- * @param tenantId        Qlik tenant id
- * @param userId          Qlik user id
- * @param sessionId       Qlik session id
- * @param authType        the type of principal that triggered the event
- * @param authClaims      the claims of that principal, a JSON string
- * @param traceparent     W3C trace parent
- * @param tracestate      W3C trace state
- * @param auditId         the audit resource id (Audits API items only)
+ * The attribute values of one event, whichever envelope it came in, by {@link EventAttribute}; absent ones are
+ * {@code null}. Also the Audits API's own id of the item, for polled events.
  */
-public record EventAttributes(
-        String id, String source, String type, String time, String dataContentType, String subject,
-        String dataSchema, String tenantId, String userId, String sessionId, String authType, String authClaims,
-        String traceparent, String tracestate, String auditId) {
+public final class EventAttributes {
 
     /** The CloudEvents spec version this component presents every event as. */
     public static final String SPEC_VERSION = "1.0";
@@ -31,10 +15,60 @@ public record EventAttributes(
     /** The data content type when the event does not say. */
     public static final String DEFAULT_DATA_CONTENT_TYPE = "application/json";
 
+    private final String[] values;
+    private final String auditId;
+
+    /** @param values the values by {@link EventAttribute#ordinal()}; kept, not copied */
+    EventAttributes(String[] values, String auditId) {
+        this.values = values;
+        this.auditId = auditId;
+    }
+
+    /** The value of {@code attribute}, or {@code null}. */
+    public String get(EventAttribute attribute) {
+        return values[attribute.ordinal()];
+    }
+
+    /** The event id (CloudEvents {@code id}, Qlik's {@code eventId}). */
+    public String id() {
+        return get(EventAttribute.ID);
+    }
+
+    /** The event type name. */
+    public String type() {
+        return get(EventAttribute.TYPE);
+    }
+
+    /** When the event happened, the RFC 3339 text as sent. */
+    public String time() {
+        return get(EventAttribute.TIME);
+    }
+
+    /** The Qlik tenant id. */
+    public String tenantId() {
+        return get(EventAttribute.TENANT_ID);
+    }
+
+    /** The audit resource id (Audits API items only). */
+    public String auditId() {
+        return auditId;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof EventAttributes that && Arrays.equals(values, that.values)
+               && Objects.equals(auditId, that.auditId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(values) * 31 + Objects.hashCode(auditId);
+    }
+
     /** Never prints the auth claims. */
     @Override
     public String toString() {
-        return "EventAttributes[id=" + id + ", type=" + type + ", time=" + time + ", source=" + source
-               + ", tenantId=" + tenantId + "]";
+        return "EventAttributes[id=" + id() + ", type=" + type() + ", time=" + time() + ", source="
+               + get(EventAttribute.SOURCE) + ", tenantId=" + tenantId() + "]";
     }
 }

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.qlikevents.camel.QlikLicenseEventsConstants;
+import io.github.qlikevents.camel.decoding.EventAttribute;
 import io.github.qlikevents.camel.decoding.EventAttributes;
 import io.github.qlikevents.camel.decoding.QlikJson;
 import io.github.qlikevents.camel.model.LicenseEvent;
@@ -20,6 +20,8 @@ import org.apache.camel.Message;
  */
 public final class CloudEventJsonWriter {
 
+    private static final EventAttribute[] ATTRIBUTES = EventAttribute.values();
+
     private final ObjectMapper mapper = QlikJson.mapper();
 
     /**
@@ -31,23 +33,12 @@ public final class CloudEventJsonWriter {
         try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
             json.writeStartObject();
             json.writeStringField("specversion", EventAttributes.SPEC_VERSION);
-            json.writeStringField("id", header(message, QlikLicenseEventsConstants.EVENT_ID,
-                    message.getExchange().getExchangeId()));
-            json.writeStringField("source", header(message, QlikLicenseEventsConstants.EVENT_SOURCE,
-                    LicenseEventType.SOURCE));
-            json.writeStringField("type", header(message, QlikLicenseEventsConstants.EVENT_TYPE, body.eventType()));
-            optional(json, "time", message, QlikLicenseEventsConstants.EVENT_TIME);
-            json.writeStringField("datacontenttype", header(message,
-                    QlikLicenseEventsConstants.EVENT_DATA_CONTENT_TYPE, EventAttributes.DEFAULT_DATA_CONTENT_TYPE));
-            optional(json, "subject", message, QlikLicenseEventsConstants.EVENT_SUBJECT);
-            optional(json, "dataschema", message, QlikLicenseEventsConstants.EVENT_DATA_SCHEMA);
-            optional(json, "tenantid", message, QlikLicenseEventsConstants.TENANT_ID);
-            optional(json, "userid", message, QlikLicenseEventsConstants.USER_ID);
-            optional(json, "sessionid", message, QlikLicenseEventsConstants.SESSION_ID);
-            optional(json, "authtype", message, QlikLicenseEventsConstants.AUTH_TYPE);
-            optional(json, "authclaims", message, QlikLicenseEventsConstants.AUTH_CLAIMS);
-            optional(json, "traceparent", message, QlikLicenseEventsConstants.TRACEPARENT);
-            optional(json, "tracestate", message, QlikLicenseEventsConstants.TRACESTATE);
+            for (EventAttribute attribute : ATTRIBUTES) {
+                String value = header(message, attribute.header(), fallback(attribute, body, message));
+                if (value != null) {
+                    json.writeStringField(attribute.cloudEventName(), value);
+                }
+            }
             json.writeFieldName("data");
             mapper.writeValue(json, body instanceof UnknownLicenseEvent unknown ? unknown.data() : body);
             json.writeEndObject();
@@ -57,16 +48,20 @@ public final class CloudEventJsonWriter {
         return out.toByteArray();
     }
 
+    /** What the document says when the header is missing: only the attributes CloudEvents requires get one. */
+    private static String fallback(EventAttribute attribute, LicenseEvent body, Message message) {
+        return switch (attribute) {
+            case ID -> message.getExchange().getExchangeId();
+            case SOURCE -> LicenseEventType.SOURCE;
+            case TYPE -> body.eventType();
+            case DATA_CONTENT_TYPE -> EventAttributes.DEFAULT_DATA_CONTENT_TYPE;
+            default -> null;
+        };
+    }
+
     private static String header(Message message, String name, String fallback) {
         String value = message.getHeader(name, String.class);
         return value != null ? value : fallback;
     }
 
-    private static void optional(JsonGenerator json, String attribute, Message message, String header)
-            throws IOException {
-        String value = message.getHeader(header, String.class);
-        if (value != null) {
-            json.writeStringField(attribute, value);
-        }
-    }
 }

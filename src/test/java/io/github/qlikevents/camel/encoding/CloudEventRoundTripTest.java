@@ -39,6 +39,8 @@ class CloudEventRoundTripTest extends CamelTestSupport {
                 from("direct:forward")
                         .transformDataType("qlik-license-events:event")
                         .transformDataType("qlik-license-events:application-cloudevents");
+                from("direct:decode")
+                        .transformDataType("qlik-license-events:event");
                 from("direct:http")
                         .transformDataType("qlik-license-events:event")
                         .transformDataType("http:application-cloudevents");
@@ -48,6 +50,26 @@ class CloudEventRoundTripTest extends CamelTestSupport {
 
     static Iterable<String> exampleTypes() {
         return Envelopes.EXAMPLE_TYPES;
+    }
+
+    @Test
+    void ownerSpaceAndTopLevelResourceTravelFromAnAuditItemToHeadersAndToACloudEvent() throws Exception {
+        byte[] item = """
+                {"id": "audit-1", "eventId": "run-1", "eventType": "com.qlik.v1.automation.run.ended",
+                 "eventTime": "2026-11-30T10:00:00Z", "source": "com.qlik/automations", "tenantId": "tenant-1",
+                 "extensions": {"ownerId": "owner-1", "spaceId": "space-1", "topLevelResourceId": "automation-1"},
+                 "data": {"status": "failed"}}""".getBytes(StandardCharsets.UTF_8);
+
+        Exchange decoded = template.request("direct:decode", e -> e.getMessage().setBody(item));
+        Exchange encoded = template.request("direct:forward", e -> e.getMessage().setBody(item));
+
+        assertThat(decoded.getException()).isNull();
+        assertThat(decoded.getMessage().getHeaders()).containsEntry("CamelQlikOwnerId", "owner-1")
+                .containsEntry("CamelQlikSpaceId", "space-1").containsEntry("CamelQlikTopLevelResourceId", "automation-1");
+        CloudEvent event = sdkFormat.deserialize(encoded.getMessage().getBody(byte[].class));
+        assertThat(event.getExtension("ownerid")).isEqualTo("owner-1");
+        assertThat(event.getExtension("spaceid")).isEqualTo("space-1");
+        assertThat(event.getExtension("toplevelresourceid")).isEqualTo("automation-1");
     }
 
     @ParameterizedTest

@@ -33,6 +33,9 @@ public final class Envelopes {
             "com.qlik.v1.license.tenant.associated",
             "com.qlik.v1.licenses.purged");
 
+    /** The owner an Audits API item names in its extensions (Qlik adds it to license events there). */
+    public static final String AUDIT_ITEM_OWNER = "owner-1";
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Envelopes() {
@@ -71,7 +74,7 @@ public final class Envelopes {
         item.set("userId", ce.get("userid"));
         ObjectNode extensions = item.putObject("extensions");
         extensions.putObject("actor").put("sub", "user-sub").put("subType", "user");
-        extensions.put("ownerId", "owner-1");
+        extensions.put("ownerId", AUDIT_ITEM_OWNER);
         copy(ce, "sessionid", extensions, "sessionId");
         copy(ce, "authtype", extensions, "authType");
         copy(ce, "authclaims", extensions, "authClaims");
