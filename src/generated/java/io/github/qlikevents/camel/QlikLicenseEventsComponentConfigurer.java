@@ -40,6 +40,7 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
         case "clientSecret": getOrCreateConfiguration(target).setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "clock": getOrCreateConfiguration(target).setClock(property(camelContext, java.time.Clock.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.qlikevents.camel.QlikLicenseEventsConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, int.class, value)); return true;
@@ -78,6 +79,7 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "stateKey": getOrCreateConfiguration(target).setStateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "tenanturl":
         case "tenantUrl": getOrCreateConfiguration(target).setTenantUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "transport": getOrCreateConfiguration(target).setTransport(property(camelContext, io.github.qlikevents.camel.http.QlikTransport.class, value)); return true;
         case "webhookcloudeventdelivery":
         case "webhookCloudEventDelivery": getOrCreateConfiguration(target).setWebhookCloudEventDelivery(property(camelContext, boolean.class, value)); return true;
         case "webhooklevel":
@@ -93,6 +95,11 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
     }
 
     @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"transport"};
+    }
+
+    @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "apikey":
@@ -105,6 +112,7 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "clientId": return java.lang.String.class;
         case "clientsecret":
         case "clientSecret": return java.lang.String.class;
+        case "clock": return java.time.Clock.class;
         case "configuration": return io.github.qlikevents.camel.QlikLicenseEventsConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return int.class;
@@ -143,6 +151,7 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "stateKey": return java.lang.String.class;
         case "tenanturl":
         case "tenantUrl": return java.lang.String.class;
+        case "transport": return io.github.qlikevents.camel.http.QlikTransport.class;
         case "webhookcloudeventdelivery":
         case "webhookCloudEventDelivery": return boolean.class;
         case "webhooklevel":
@@ -171,6 +180,7 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "clientId": return getOrCreateConfiguration(target).getClientId();
         case "clientsecret":
         case "clientSecret": return getOrCreateConfiguration(target).getClientSecret();
+        case "clock": return getOrCreateConfiguration(target).getClock();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
@@ -209,6 +219,7 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "stateKey": return getOrCreateConfiguration(target).getStateKey();
         case "tenanturl":
         case "tenantUrl": return getOrCreateConfiguration(target).getTenantUrl();
+        case "transport": return getOrCreateConfiguration(target).getTransport();
         case "webhookcloudeventdelivery":
         case "webhookCloudEventDelivery": return getOrCreateConfiguration(target).isWebhookCloudEventDelivery();
         case "webhooklevel":

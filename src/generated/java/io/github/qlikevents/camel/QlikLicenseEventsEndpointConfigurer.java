@@ -37,6 +37,7 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
         case "clientSecret": target.getConfiguration().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "clock": target.getConfiguration().setClock(property(camelContext, java.time.Clock.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, int.class, value)); return true;
         case "cursorrepository":
@@ -95,6 +96,7 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "tenantUrl": target.getConfiguration().setTenantUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "transport": target.getConfiguration().setTransport(property(camelContext, io.github.qlikevents.camel.http.QlikTransport.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "webhookcloudeventdelivery":
@@ -109,6 +111,11 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "webhookUnregisterOnStop": target.getConfiguration().setWebhookUnregisterOnStop(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
+    }
+
+    @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"transport"};
     }
 
     @Override
@@ -128,6 +135,7 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "clientId": return java.lang.String.class;
         case "clientsecret":
         case "clientSecret": return java.lang.String.class;
+        case "clock": return java.time.Clock.class;
         case "connecttimeout":
         case "connectTimeout": return int.class;
         case "cursorrepository":
@@ -186,6 +194,7 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "tenantUrl": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "transport": return io.github.qlikevents.camel.http.QlikTransport.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "webhookcloudeventdelivery":
@@ -220,6 +229,7 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "clientId": return target.getConfiguration().getClientId();
         case "clientsecret":
         case "clientSecret": return target.getConfiguration().getClientSecret();
+        case "clock": return target.getConfiguration().getClock();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "cursorrepository":
@@ -278,6 +288,7 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "tenantUrl": return target.getConfiguration().getTenantUrl();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
+        case "transport": return target.getConfiguration().getTransport();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "webhookcloudeventdelivery":

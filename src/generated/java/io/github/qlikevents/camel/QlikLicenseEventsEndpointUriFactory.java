@@ -23,7 +23,7 @@ public class QlikLicenseEventsEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(46);
+        Set<String> props = new HashSet<>(48);
         props.add("apiKey");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -32,6 +32,7 @@ public class QlikLicenseEventsEndpointUriFactory extends org.apache.camel.suppor
         props.add("channel");
         props.add("clientId");
         props.add("clientSecret");
+        props.add("clock");
         props.add("connectTimeout");
         props.add("cursorRepository");
         props.add("delay");
@@ -64,6 +65,7 @@ public class QlikLicenseEventsEndpointUriFactory extends org.apache.camel.suppor
         props.add("stateKey");
         props.add("tenantUrl");
         props.add("timeUnit");
+        props.add("transport");
         props.add("useFixedDelay");
         props.add("webhookCloudEventDelivery");
         props.add("webhookLevel");

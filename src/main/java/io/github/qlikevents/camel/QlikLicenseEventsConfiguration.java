@@ -1,5 +1,8 @@
 package io.github.qlikevents.camel;
 
+import java.time.Clock;
+
+import io.github.qlikevents.camel.http.QlikTransport;
 import io.github.qlikevents.camel.model.LicenseEventType;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
@@ -50,6 +53,11 @@ public class QlikLicenseEventsConfiguration implements Cloneable {
     private int maxRetries = 4;
     @UriParam(label = "advanced", defaultValue = "1000")
     private long retryDelay = 1000;
+    @UriParam(label = "advanced")
+    @Metadata(autowired = true)
+    private QlikTransport transport;
+    @UriParam(label = "advanced")
+    private Clock clock;
     @UriParam(label = "proxy")
     private String proxyHost;
     @UriParam(label = "proxy")
@@ -339,6 +347,28 @@ public class QlikLicenseEventsConfiguration implements Cloneable {
      */
     public void setWebhookUnregisterOnStop(boolean webhookUnregisterOnStop) {
         this.webhookUnregisterOnStop = webhookUnregisterOnStop;
+    }
+
+    public QlikTransport getTransport() {
+        return transport;
+    }
+
+    /**
+     * The HTTP transport to the tenant, instead of the built-in Apache HttpClient 5 one (then connectTimeout,
+     * readTimeout, the proxy and sslContextParameters do not apply): a fake API in tests, or a client of your own.
+     * Autowired when the registry holds exactly one.
+     */
+    public void setTransport(QlikTransport transport) {
+        this.transport = transport;
+    }
+
+    public Clock getClock() {
+        return clock;
+    }
+
+    /** The clock for poll positions and token expiry; the system clock (UTC) unless set, e.g. by a test. */
+    public void setClock(Clock clock) {
+        this.clock = clock;
     }
 
     /** A copy for one endpoint, so endpoint options never change the component's. */

@@ -2,16 +2,9 @@ package io.github.qlikevents.camel;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
-import io.github.qlikevents.camel.http.ApiKeyAuth;
-import io.github.qlikevents.camel.http.BearerAuth;
-import io.github.qlikevents.camel.http.OAuthClientCredentials;
 import io.github.qlikevents.camel.http.QlikApiClient;
-import io.github.qlikevents.camel.http.QlikHttpClient;
-import io.github.qlikevents.camel.http.RetryPolicy;
-import io.github.qlikevents.camel.http.TenantUrl;
 import io.github.qlikevents.camel.model.EventTypeFilter;
 import io.github.qlikevents.camel.polling.LicenseEventsPollingConsumer;
 import io.github.qlikevents.camel.webhook.LicenseEventsWebhookHandler;
@@ -30,7 +23,6 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.service.ServiceHelper;
-import org.apache.hc.core5.http.HttpHost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +38,6 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
         implements WebhookCapableEndpoint, EndpointServiceLocation {
 
     private static final Logger LOG = LoggerFactory.getLogger(QlikLicenseEventsEndpoint.class);
-    private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(30);
 
     @UriPath(enums = "licenses", description = "The Qlik system-event domain: licenses")
     @Metadata(required = true)
@@ -54,7 +45,6 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
     @UriParam
     private final QlikLicenseEventsConfiguration configuration;
 
-    private final Clock clock = Clock.systemUTC();
     private QlikApiClient apiClient;
     private WebhookConfiguration webhookConfiguration;
     private String registeredWebhookId;
@@ -82,41 +72,9 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
     /** The client for the tenant's API, created on first use with the options checked. */
     public synchronized QlikApiClient apiClient() throws Exception {
         if (apiClient == null) {
-            TenantUrl tenant = TenantUrl.of(configuration.getTenantUrl());
-            BearerAuth auth = auth();
-            HttpHost proxy = configuration.getProxyHost() == null ? null
-                    : new HttpHost(configuration.getProxyHost(),
-                            configuration.getProxyPort() == null ? 8080 : configuration.getProxyPort());
-            QlikHttpClient http = new QlikHttpClient(configuration.getConnectTimeout(), configuration.getReadTimeout(),
-                    proxy, configuration.getSslContextParameters() == null ? null
-                            : configuration.getSslContextParameters().createSSLContext(getCamelContext()));
-            RetryPolicy retry = new RetryPolicy(configuration.getMaxRetries(),
-                    Duration.ofMillis(configuration.getRetryDelay()), MAX_RETRY_DELAY);
-            apiClient = new QlikApiClient(tenant, http, auth, retry);
+            apiClient = QlikApiClientFactory.create(configuration, getCamelContext(), getClock());
         }
         return apiClient;
-    }
-
-    private BearerAuth auth() {
-        boolean apiKey = notBlank(configuration.getApiKey());
-        boolean clientId = notBlank(configuration.getClientId());
-        boolean clientSecret = notBlank(configuration.getClientSecret());
-        if (apiKey && (clientId || clientSecret)) {
-            throw new IllegalArgumentException("Options apiKey and clientId/clientSecret are both set: use either an "
-                                               + "API key or an OAuth2 client, not both");
-        }
-        if (apiKey) {
-            return new ApiKeyAuth(configuration.getApiKey());
-        }
-        if (clientId != clientSecret) {
-            throw new IllegalArgumentException("Option " + (clientId ? "clientSecret" : "clientId")
-                                               + " is missing: an OAuth2 client needs both clientId and clientSecret");
-        }
-        if (!clientId) {
-            throw new IllegalArgumentException("No credentials: set option apiKey, or clientId and clientSecret of a "
-                                               + "Qlik OAuth2 machine-to-machine client");
-        }
-        return new OAuthClientCredentials(configuration.getClientId(), configuration.getClientSecret(), clock);
     }
 
     @Override
@@ -180,10 +138,6 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
         ServiceHelper.startService(configuration.getIdempotentRepository());
     }
 
-    private static boolean notBlank(String value) {
-        return value != null && !value.isBlank();
-    }
-
     @Override
     protected void doStop() throws Exception {
         super.doStop();
@@ -198,8 +152,9 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
         }
     }
 
+    /** The clock option, or the system clock (UTC). */
     public Clock getClock() {
-        return clock;
+        return configuration.getClock() != null ? configuration.getClock() : Clock.systemUTC();
     }
 
     public String getChannel() {

@@ -3,7 +3,7 @@ package io.github.qlikevents.camel.http;
 import java.time.Duration;
 
 /** Waits between retries; {@link #cancel()} ends every wait at once, for a consumer that stops. */
-public final class Pause {
+public class Pause {
 
     private boolean cancelled;
 

@@ -19,20 +19,25 @@ public final class QlikApiClient implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(QlikApiClient.class);
 
     private final TenantUrl tenant;
-    private final QlikHttpClient http;
+    private final QlikTransport http;
     private final BearerAuth auth;
     private final RetryPolicy retry;
-    private final Pause pause = new Pause();
-    private final AtomicLong requests = new AtomicLong();
+    private final Pause pause;
     private final AtomicLong throttledWaits = new AtomicLong();
     private final AtomicLong throttledMillis = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
 
-    public QlikApiClient(TenantUrl tenant, QlikHttpClient http, BearerAuth auth, RetryPolicy retry) {
+    public QlikApiClient(TenantUrl tenant, QlikTransport http, BearerAuth auth, RetryPolicy retry) {
+        this(tenant, http, auth, retry, new Pause());
+    }
+
+    /** With the pause that waits between attempts (tests record the waits instead of sleeping). */
+    QlikApiClient(TenantUrl tenant, QlikTransport http, BearerAuth auth, RetryPolicy retry, Pause pause) {
         this.tenant = tenant;
         this.http = http;
         this.auth = auth;
         this.retry = retry;
+        this.pause = pause;
         if (auth instanceof OAuthClientCredentials oauth) {
             oauth.bind(this);
         }
@@ -65,7 +70,6 @@ public final class QlikApiClient implements Closeable {
         while (true) {
             HttpResult result;
             try {
-                requests.incrementAndGet();
                 result = http.execute(method, uri, authenticated ? auth.token() : null, jsonBody);
             } catch (IOException e) {
                 if (failures >= retry.maxRetries()) {
@@ -120,11 +124,6 @@ public final class QlikApiClient implements Closeable {
     /** Allows waits again after {@link #cancelWaits()}. */
     public void allowWaits() {
         pause.reset();
-    }
-
-    /** Requests sent, retries included. */
-    public long requests() {
-        return requests.get();
     }
 
     /** How many times a 429 was waited out. */

@@ -1,6 +1,5 @@
 package io.github.qlikevents.camel.http;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
 
@@ -23,11 +22,11 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * The Apache HttpClient 5 (camel-http's stack) used for every call to the tenant: pooled, with timeouts, optional
+ * The default {@link QlikTransport}: Apache HttpClient 5 (camel-http's stack), for every call to the tenant: pooled, with timeouts, optional
  * proxy and TLS settings, and neither redirects nor automatic retries (redirects could carry the bearer token
  * elsewhere; retries are {@link QlikApiClient}'s job).
  */
-public final class QlikHttpClient implements Closeable {
+public final class QlikHttpClient implements QlikTransport {
 
     private static final String USER_AGENT = "camel-qlik-license-events";
 
@@ -66,12 +65,7 @@ public final class QlikHttpClient implements Closeable {
         this.client = builder.build();
     }
 
-    /**
-     * Sends one request and reads the whole response.
-     *
-     * @param bearerToken the token for the Authorization header, or null for none
-     * @param jsonBody    a JSON body, or null
-     */
+    @Override
     public HttpResult execute(String method, URI uri, String bearerToken, byte[] jsonBody) throws IOException {
         HttpUriRequestBase request = new HttpUriRequestBase(method, uri);
         request.setHeader(HttpHeaders.ACCEPT, "application/json");

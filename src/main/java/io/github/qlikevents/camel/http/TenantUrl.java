@@ -30,6 +30,11 @@ public final class TenantUrl {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("Option tenantUrl '" + tenantUrl + "' is not a URL: " + e.getReason());
         }
+        if (uri.getRawUserInfo() != null) {
+            // not echoed: it holds a password
+            throw new IllegalArgumentException("Option tenantUrl must not carry user-info (user:password@): "
+                                               + "set apiKey, or clientId and clientSecret, for the credentials");
+        }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
             throw new IllegalArgumentException("Option tenantUrl '" + tenantUrl

@@ -1,0 +1,112 @@
+package io.github.qlikevents.camel.http;
+
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.time.Duration;
+
+import io.github.qlikevents.camel.support.FakeTransport;
+import io.github.qlikevents.camel.support.RecordingPause;
+import io.github.qlikevents.camel.support.SettableClock;
+import org.apache.camel.spi.HttpResponseAware;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What the API client does with each answer of the tenant, against a fake transport: no server, no sleeping. */
+class QlikApiClientTest {
+
+    static final TenantUrl TENANT = TenantUrl.of("https://acme.eu.qlikcloud.com");
+    private static final URI AUDITS = TENANT.resolve("/api/v1/audits");
+    private static final String KEY = "unit-test-api-key";
+
+    private final FakeTransport api = new FakeTransport();
+    private final RecordingPause pause = new RecordingPause();
+    private final RetryPolicy retry = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30));
+
+    private QlikApiClient client(BearerAuth auth) {
+        return new QlikApiClient(TENANT, api, auth, retry, pause);
+    }
+
+    @Test
+    void rateLimitedWaitsTheRetryAfterSecondsThenSucceeds() {
+        api.answer(429, "7", "{}").answer(200, "{\"data\":[]}");
+        QlikApiClient client = client(new ApiKeyAuth(KEY));
+
+        HttpResult result = client.send("GET", AUDITS, null);
+
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(pause.waits()).containsExactly(Duration.ofSeconds(7));
+        assertThat(client.throttledWaits()).isEqualTo(1);
+        assertThat(client.throttledMillis()).isEqualTo(7000);
+        assertThat(api.sent()).hasSize(2);
+    }
+
+    @Test
+    void rateLimitedWithoutRetryAfterBacksOffMoreEachTime() {
+        api.answer(429, "{}").answer(429, "{}").answer(200, "{}");
+
+        client(new ApiKeyAuth(KEY)).send("GET", AUDITS, null);
+
+        assertThat(pause.waits()).hasSize(2);
+        assertThat(pause.waits().get(0)).isBetween(Duration.ofMillis(500), Duration.ofMillis(1000));
+        assertThat(pause.waits().get(1)).isBetween(Duration.ofMillis(1000), Duration.ofMillis(2000));
+    }
+
+    @Test
+    void serverErrorsAreRetriedThenReportedWithTheirStatus() {
+        for (int i = 0; i < 4; i++) {
+            api.answer(503, "{\"errors\":[{\"title\":\"Service unavailable\"}]}");
+        }
+
+        assertThatThrownBy(() -> client(new ApiKeyAuth(KEY)).send("GET", AUDITS, null))
+                .isInstanceOf(QlikApiException.class)
+                .hasMessageContaining("GET /api/v1/audits").hasMessageContaining("HTTP 503")
+                .hasMessageContaining("after 4 attempts").hasMessageContaining("Service unavailable")
+                .satisfies(e -> assertThat(((HttpResponseAware) e).getHttpResponseCode()).isEqualTo(503));
+        assertThat(api.sent()).hasSize(4);
+        assertThat(pause.waits()).hasSize(3);
+    }
+
+    @Test
+    void aTimeoutIsRetried() {
+        api.fail(new SocketTimeoutException("Read timed out")).answer(200, "{}");
+
+        assertThat(client(new ApiKeyAuth(KEY)).send("GET", AUDITS, null).status()).isEqualTo(200);
+        assertThat(pause.waits()).hasSize(1);
+    }
+
+    @Test
+    void anOAuthTokenRefusedWith401IsFetchedAgainOnceAndTheRequestRepeated() {
+        OAuthClientCredentials auth = new OAuthClientCredentials("client", "unit-test-secret",
+                new SettableClock(java.time.Instant.parse("2026-11-30T10:00:00Z")));
+        api.answer(200, token("first")).answer(401, "{}").answer(200, token("second")).answer(200, "{}");
+
+        HttpResult result = client(auth).send("GET", AUDITS, null);
+
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(api.sent()).extracting(FakeTransport.Sent::bearerToken).containsExactly(null, "first", null, "second");
+        assertThat(api.sent().get(2).uri().getPath()).isEqualTo("/oauth/token");
+    }
+
+    @Test
+    void anApiKeyRefusedTwiceIsAnAuthenticationErrorThatDoesNotQuoteTheKey() {
+        api.answer(401, "{}").answer(401, "{}");
+
+        assertThatThrownBy(() -> client(new ApiKeyAuth(KEY)).send("GET", AUDITS, null))
+                .isInstanceOf(QlikAuthenticationException.class).hasMessageContaining("HTTP 401")
+                .hasMessageContaining("check the credentials").hasMessageNotContaining(KEY);
+        assertThat(api.sent()).hasSize(2);
+    }
+
+    @Test
+    void anotherOriginIsNeverCalled() {
+        assertThatThrownBy(() -> client(new ApiKeyAuth(KEY)).send("GET", URI.create("https://elsewhere.example/x"), null))
+                .isInstanceOf(QlikApiException.class).hasMessageContaining("only tenant acme.eu.qlikcloud.com");
+        assertThat(api.sent()).isEmpty();
+    }
+
+    static String token(String accessToken) {
+        return "{\"access_token\":\"" + accessToken + "\",\"expires_in\":3600,\"token_type\":\"bearer\"}";
+    }
+}
