@@ -10,8 +10,30 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The component docs name every option and header of the generated catalog, and the README every header. */
+/**
+ * The component page's option and header tables are the generated catalog's, and the README names every header.
+ */
 class DocsTest {
+
+    @Test
+    void optionAndHeaderTablesAreTheCatalogs() throws Exception {
+        String page = Files.readString(OptionTables.PAGE);
+        String section = page.substring(page.indexOf(OptionTables.START) + OptionTables.START.length(),
+                page.indexOf(OptionTables.END));
+
+        assertThat(section).as("the tables of %s; regenerate them with mvn -q test-compile exec:exec "
+                               + "-Drun.main=io.github.qlikevents.camel.OptionTables", OptionTables.PAGE)
+                .isEqualTo(OptionTables.render());
+    }
+
+    @Test
+    void typeNamesKeepTheirGenerics() {
+        assertThat(OptionTables.typeName("org.apache.camel.spi.StateRepository<java.lang.String, java.lang.String>"))
+                .isEqualTo("StateRepository<String, String>");
+        assertThat(OptionTables.typeName("java.util.Map<java.lang.String, java.lang.Object>"))
+                .isEqualTo("Map<String, Object>");
+        assertThat(OptionTables.typeName("boolean")).isEqualTo("boolean");
+    }
 
     @Test
     void docsCoverTheCatalog() throws Exception {
