@@ -33,8 +33,8 @@ final class QlikApiClientFactory {
         BearerAuth auth = auth(configuration, clock);
         QlikTransport transport = configuration.getTransport() != null ? configuration.getTransport()
                 : httpClient(configuration, context);
-        RetryPolicy retry = new RetryPolicy(configuration.getMaxRetries(), Duration.ofMillis(configuration.getRetryDelay()),
-                MAX_RETRY_DELAY);
+        RetryPolicy retry = new RetryPolicy(configuration.getMaxRetries(),
+                Duration.ofMillis(configuration.getRetryDelay()), MAX_RETRY_DELAY);
         return new QlikApiClient(tenant, transport, auth, retry);
     }
 

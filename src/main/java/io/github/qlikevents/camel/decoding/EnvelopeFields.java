@@ -27,7 +27,8 @@ final class EnvelopeFields {
             TOP_LEVEL.put(attribute.cloudEventName(), new Slot(attribute, true));
             if (attribute.extension()) {
                 EXTENSIONS.put(attribute.cloudEventName(), attribute);
-            } else if (attribute.auditItemName() != null && !attribute.auditItemName().equals(attribute.cloudEventName())) {
+            } else if (attribute.auditItemName() != null
+                       && !attribute.auditItemName().equals(attribute.cloudEventName())) {
                 TOP_LEVEL.put(attribute.auditItemName(), new Slot(attribute, false));
             }
         }

@@ -139,8 +139,8 @@ public final class LicenseEventDecoder {
         String typeName = fields.typeName();
         String id = fields.eventIdSoFar();
         if (typeName == null) {
-            throw new QlikEventFormatException("not a Qlik event: it has no 'type' (or 'eventType')", id, null, "type",
-                    null);
+            throw new QlikEventFormatException("not a Qlik event: it has no 'type' (or 'eventType')", id, null,
+                    EventAttribute.TYPE.cloudEventName(), null);
         }
         if (body.pending != null) {
             try (JsonParser buffered = body.pending.asParser(mapper)) {
@@ -161,7 +161,8 @@ public final class LicenseEventDecoder {
         EventAttributes attributes = fields.resolve();
         if (attributes.tenantId() == null && LicenseEventType.forTypeName(typeName)
                 .map(LicenseEventType::tenantIdRequired).orElse(false)) {
-            throw new QlikEventFormatException("required attribute is missing", id, typeName, "tenantid", null);
+            throw new QlikEventFormatException("required attribute is missing", id, typeName,
+                    EventAttribute.TENANT_ID.cloudEventName(), null);
         }
         return new DecodedEvent(body.value, attributes);
     }

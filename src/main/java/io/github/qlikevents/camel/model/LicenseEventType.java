@@ -68,19 +68,4 @@ public enum LicenseEventType {
     public static Optional<LicenseEventType> forTypeName(String typeName) {
         return Optional.ofNullable(BY_NAME.get(typeName));
     }
-
-    /**
-     * The known types matching a pattern: a full type name, or a prefix ending in {@code *} such as
-     * {@code com.qlik.v1.license.lease.*}.
-     */
-    public static Set<LicenseEventType> matching(String pattern) {
-        EventTypeFilter filter = EventTypeFilter.parse(pattern);
-        Set<LicenseEventType> result = EnumSet.noneOf(LicenseEventType.class);
-        for (LicenseEventType type : values()) {
-            if (filter.accepts(type.typeName)) {
-                result.add(type);
-            }
-        }
-        return result;
-    }
 }

@@ -1,9 +1,9 @@
 package io.github.qlikevents.camel.polling;
 
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Queue;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -23,7 +23,7 @@ final class AuditPageReader {
     private final LicenseEventDecoder decoder = LicenseEventDecoder.getDefault();
 
     AuditPage read(byte[] page) {
-        List<PolledItem> items = new ArrayList<>();
+        Queue<PolledItem> items = new ArrayDeque<>();
         String next = null;
         try (JsonParser parser = QlikJson.mapper().getFactory().createParser(page)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -48,7 +48,7 @@ final class AuditPageReader {
         return new AuditPage(items, next);
     }
 
-    private void readItems(JsonParser parser, byte[] page, List<PolledItem> items) throws IOException {
+    private void readItems(JsonParser parser, byte[] page, Queue<PolledItem> items) throws IOException {
         JsonStreamContext array = parser.getParsingContext();
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {

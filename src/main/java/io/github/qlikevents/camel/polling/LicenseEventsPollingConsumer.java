@@ -1,9 +1,7 @@
 package io.github.qlikevents.camel.polling;
 
-import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,9 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.github.qlikevents.camel.QlikLicenseEventsConstants;
 import io.github.qlikevents.camel.QlikLicenseEventsEndpoint;
 import io.github.qlikevents.camel.decoding.EventHeaders;
-import io.github.qlikevents.camel.http.HttpResult;
 import io.github.qlikevents.camel.http.QlikApiClient;
-import io.github.qlikevents.camel.http.QlikApiException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
@@ -24,14 +20,15 @@ import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.CastUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Polls the tenant's Audits API oldest first and delivers each license event once, in order. Each poll re-reads the
- * lookback window before the stored position, follows {@code next} links page by page, and stores the position
- * after every page. The position moves only over exchanges that completed: at the first failed exchange the poll
- * stops, and that event comes again on the next poll.
+ * lookback window before the stored position, takes the pages of {@link AuditPager} one by one as batches, and
+ * stores the position after every page. The position moves only over exchanges that completed: at the first failed
+ * exchange the poll stops, and that event comes again on the next poll.
  */
 @ManagedResource(description = "Qlik license events Audits API poller")
 public class LicenseEventsPollingConsumer extends ScheduledBatchPollingConsumer {
@@ -39,17 +36,19 @@ public class LicenseEventsPollingConsumer extends ScheduledBatchPollingConsumer 
     private static final Logger LOG = LoggerFactory.getLogger(LicenseEventsPollingConsumer.class);
 
     private final QlikLicenseEventsEndpoint endpoint;
-    private final AuditPageReader reader = new AuditPageReader();
-    private final AtomicLong polls = new AtomicLong();
     private final AtomicLong eventsDelivered = new AtomicLong();
     private final AtomicLong eventsFailed = new AtomicLong();
     private final AtomicReference<Instant> lastEventTime = new AtomicReference<>();
     private QlikApiClient api;
     private PollSettings settings;
-    private AuditQuery query;
+    private AuditPager pager;
     private StateRepository<String, String> repository;
     private PositionStore store;
     private PollPosition position;
+    /** Deliveries this poll may still make (maxMessagesPerPoll). */
+    private int remaining;
+    /** Set when an exchange failed or the poll's limit was reached: the poll ends after the current page. */
+    private boolean stopped;
 
     public LicenseEventsPollingConsumer(QlikLicenseEventsEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -62,14 +61,19 @@ public class LicenseEventsPollingConsumer extends ScheduledBatchPollingConsumer 
         api.allowWaits();
         settings = PollSettings.of(endpoint.getConfiguration(), api.tenant(), endpoint.getChannel(),
                 endpoint.getClock());
-        query = new AuditQuery(api.tenant(), settings.pageSize(), settings.filter(), settings.source());
+        Clock clock = endpoint.getClock();
+        AuditQuery query = new AuditQuery(api.tenant(), settings.pageSize(), settings.filter(), settings.source());
+        pager = new AuditPager(api, () -> {
+            Instant now = clock.instant();
+            return query.firstPage(position.queryFrom(settings.lookback(), now), now);
+        });
         repository = endpoint.getConfiguration().getCursorRepository() != null
                 ? endpoint.getConfiguration().getCursorRepository() : new MemoryStateRepository();
         ServiceHelper.startService(repository);
-        store = new PositionStore(repository, settings.stateKey(), settings.lookback());
+        store = new PositionStore(repository, settings.stateKey(), settings.lookback(), clock);
         position = store.load(settings.since());
         LOG.info("Polling license events of tenant {} ({}) from {} with state key {}", api.tenant().host(),
-                settings.filter(), position.queryFrom(settings.lookback()), store.key());
+                settings.filter(), position.queryFrom(settings.lookback(), clock.instant()), store.key());
         super.doStart();
     }
 
@@ -87,63 +91,34 @@ public class LicenseEventsPollingConsumer extends ScheduledBatchPollingConsumer 
 
     @Override
     protected int poll() throws Exception {
-        polls.incrementAndGet();
-        int limit = getMaxMessagesPerPoll() > 0 ? getMaxMessagesPerPoll() : Integer.MAX_VALUE;
+        // must reset for each poll
+        shutdownRunningTask = null;
+        pendingExchanges = 0;
+        remaining = getMaxMessagesPerPoll() > 0 ? getMaxMessagesPerPoll() : Integer.MAX_VALUE;
+        stopped = false;
         int delivered = 0;
-        URI uri = firstPage();
-        boolean requeried = false;
-        while (uri != null && isRunAllowed()) {
-            HttpResult result = api.send("GET", uri, null);
-            if (result.status() == 400 && uri.getRawQuery().contains("next=") && !requeried) {
-                LOG.info("Tenant {} refused a paging cursor ({}): querying again from the stored position",
-                        api.tenant().host(), result.errorSummary());
-                requeried = true;
-                uri = firstPage();
-                continue;
-            }
-            if (!result.ok()) {
-                throw new QlikApiException("GET /api/v1/audits on tenant " + api.tenant().host() + " answered HTTP "
-                                           + result.status() + ": " + result.errorSummary(), result.status(), null);
-            }
-            AuditPage page;
-            try {
-                page = reader.read(result.body());
-            } catch (AuditPageReader.MalformedPageException e) {
-                throw new QlikApiException("GET /api/v1/audits on tenant " + api.tenant().host()
-                                           + " answered a page that is not valid JSON: " + e.getMessage(), 200, e);
-            }
+        pager.restart();
+        AuditPage page;
+        while (!stopped && isBatchAllowed() && (page = pager.next()) != null) {
             // repeats (within the page, across pages, across polls) are caught by the position's recent ids: each
             // exchange completes before the next item is looked at
-            PageResult outcome = deliver(page.items(), limit - delivered);
-            delivered += outcome.delivered();
+            delivered += processBatch(CastUtils.cast(page.items()));
             store.save(position);
-            if (outcome.stopped() || page.next() == null) {
-                break;
-            }
-            uri = api.tenant().follow(page.next());
         }
         return delivered;
     }
 
-    private URI firstPage() {
-        Instant now = endpoint.getClock().instant();
-        return query.firstPage(position.queryFrom(settings.lookback()), now);
-    }
-
     /**
-     * How a page went.
-     *
-     * @param delivered exchanges that completed
-     * @param stopped   true when an exchange failed or the poll's limit was reached
+     * Delivers one page, in order, each exchange completing before the next item is looked at; stops the poll at the
+     * first failed exchange (its event comes again on the next poll) or at the poll's limit.
      */
-    private record PageResult(int delivered, boolean stopped) {
-    }
-
-    private PageResult deliver(List<PolledItem> items, int limit) throws Exception {
+    @Override
+    public int processBatch(Queue<Object> items) throws Exception {
         int delivered = 0;
         int size = items.size();
-        for (int current = 0; current < size; current++) {
-            PolledItem item = items.get(current);
+        for (int index = 0; index < size && isBatchAllowed(); index++) {
+            PolledItem item = (PolledItem) items.poll();
+            pendingExchanges = size - index - 1;
             if (item.id() != null && position.delivered(item.id())) {
                 continue;
             }
@@ -151,10 +126,11 @@ public class LicenseEventsPollingConsumer extends ScheduledBatchPollingConsumer 
                 position.passed(item.time());
                 continue;
             }
-            if (delivered >= limit) {
-                return new PageResult(delivered, true);
+            if (remaining <= 0) {
+                stopped = true;
+                break;
             }
-            Exchange exchange = createExchange(item, current, size);
+            Exchange exchange = createExchange(item, index, size);
             try {
                 getProcessor().process(exchange);
                 if (exchange.isFailed()) {
@@ -162,14 +138,16 @@ public class LicenseEventsPollingConsumer extends ScheduledBatchPollingConsumer 
                     getExceptionHandler().handleException("Delivering license event " + item.id()
                                                           + " failed; it is delivered again on the next poll",
                             exchange, exchange.getException());
-                    return new PageResult(delivered, true);
+                    stopped = true;
+                    break;
                 }
                 delivered++;
+                remaining--;
             } finally {
                 releaseExchange(exchange, false);
             }
         }
-        return new PageResult(delivered, false);
+        return delivered;
     }
 
     private Exchange createExchange(PolledItem item, int index, int size) {
@@ -202,19 +180,6 @@ public class LicenseEventsPollingConsumer extends ScheduledBatchPollingConsumer 
             }
         });
         return exchange;
-    }
-
-    @Override
-    public int processBatch(Queue<Object> items) throws Exception {
-        // poll() delivers page by page itself, so that the position can be stored after each page
-        List<PolledItem> page = new ArrayList<>(items.size());
-        items.forEach(item -> page.add((PolledItem) item));
-        return deliver(page, Integer.MAX_VALUE).delivered();
-    }
-
-    @ManagedAttribute(description = "Polls run")
-    public long getPolls() {
-        return polls.get();
     }
 
     @ManagedAttribute(description = "Events delivered and completed")

@@ -18,6 +18,11 @@ import io.github.qlikevents.camel.decoding.QlikJson;
 final class PollPosition {
 
     private static final int FORMAT = 1;
+    /**
+     * How far past the wall clock the position may reach: events dated further ahead (a producer's clock running
+     * fast, a bad timestamp) are delivered, but the query and the window of remembered ids stay at the present.
+     */
+    static final Duration CLOCK_TOLERANCE = Duration.ofSeconds(5);
 
     private final Instant floor;
     private long sequence;
@@ -29,13 +34,22 @@ final class PollPosition {
         this.floor = floor;
     }
 
-    /** Where the next query starts: the lookback window before the watermark, never before the floor. */
-    synchronized Instant queryFrom(Duration lookback) {
+    /**
+     * Where the next query starts: the lookback window before the watermark (never past {@code now} plus
+     * {@link #CLOCK_TOLERANCE}), never before the floor.
+     */
+    synchronized Instant queryFrom(Duration lookback, Instant now) {
         if (watermark == null) {
             return floor;
         }
-        Instant from = watermark.minus(lookback);
+        Instant from = present(now).minus(lookback);
         return from.isBefore(floor) ? floor : from;
+    }
+
+    /** The watermark, or the wall clock plus the tolerance when an event dated in the future took it further. */
+    private Instant present(Instant now) {
+        Instant limit = now.plus(CLOCK_TOLERANCE);
+        return watermark.isAfter(limit) ? limit : watermark;
     }
 
     /** True when this id was delivered within the window. */
@@ -67,10 +81,13 @@ final class PollPosition {
         return sequence;
     }
 
-    /** Forgets delivered ids older than the window, then writes the position as text, numbered {@code sequence}. */
-    synchronized String serialize(Duration lookback, long sequence) {
+    /**
+     * Forgets delivered ids older than the window the next query reads, then writes the position as text, numbered
+     * {@code sequence}.
+     */
+    synchronized String serialize(Duration lookback, long sequence, Instant now) {
         if (watermark != null) {
-            Instant oldest = watermark.minus(lookback);
+            Instant oldest = present(now).minus(lookback);
             recent.values().removeIf(time -> time.isBefore(oldest));
         }
         ObjectNode json = QlikJson.mapper().createObjectNode().put("v", FORMAT).put("seq", sequence)
@@ -83,7 +100,7 @@ final class PollPosition {
         return json.toString();
     }
 
-    /** Reads a position written by {@link #serialize(Duration, long)}. */
+    /** Reads a position written by {@link #serialize(Duration, long, Instant)}. */
     static PollPosition parse(String text) throws IOException {
         JsonNode json = QlikJson.mapper().readTree(text);
         if (json == null || json.path("v").asInt() != FORMAT) {

@@ -1,6 +1,7 @@
 package io.github.qlikevents.camel.polling;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -22,12 +23,14 @@ final class PositionStore {
     private final StateRepository<String, String> repository;
     private final String key;
     private final Duration lookback;
+    private final Clock clock;
     private long sequence;
 
-    PositionStore(StateRepository<String, String> repository, String key, Duration lookback) {
+    PositionStore(StateRepository<String, String> repository, String key, Duration lookback, Clock clock) {
         this.repository = repository;
         this.key = key;
         this.lookback = lookback;
+        this.clock = clock;
     }
 
     /** The newest readable stored position, or a new one starting at {@code since} when none was stored. */
@@ -64,7 +67,7 @@ final class PositionStore {
 
     void save(PollPosition position) {
         sequence++;
-        repository.setState(slotKey((int) (sequence % SLOTS)), position.serialize(lookback, sequence));
+        repository.setState(slotKey((int) (sequence % SLOTS)), position.serialize(lookback, sequence, clock.instant()));
     }
 
     String key() {

@@ -8,6 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.qlikevents.camel.decoding.DecodedEvent;
+import io.github.qlikevents.camel.decoding.EventAttribute;
 import io.github.qlikevents.camel.decoding.LicenseEventDecoder;
 import io.github.qlikevents.camel.decoding.QlikEventFormatException;
 import io.github.qlikevents.camel.decoding.QlikJson;
@@ -48,7 +49,7 @@ final class BinaryModeEvent {
             }
             String contentType = message.getHeader("Content-Type", String.class);
             if (contentType != null) {
-                json.writeStringField("datacontenttype", contentType);
+                json.writeStringField(EventAttribute.DATA_CONTENT_TYPE.cloudEventName(), contentType);
             }
             json.writeFieldName("data");
             json.writeTree(tree);

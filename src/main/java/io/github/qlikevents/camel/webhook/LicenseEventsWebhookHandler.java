@@ -5,23 +5,28 @@ import io.github.qlikevents.camel.decoding.EventHeaders;
 import io.github.qlikevents.camel.decoding.LicenseEventDecoder;
 import io.github.qlikevents.camel.decoding.QlikEventFormatException;
 import io.github.qlikevents.camel.model.EventTypeFilter;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.AsyncProcessorConverterHelper;
+import org.apache.camel.support.AsyncProcessorSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Handles one Qlik webhook delivery: checks method, size and signature before parsing, decodes the event into the
  * same typed body and headers as the poller, drops replays when an idempotent repository is set, runs the route,
- * and answers 200 only once the route completed (500 when it failed, so Qlik retries).
+ * and answers 200 only once the route completed (500 when it failed, so Qlik retries). Asynchronous: the HTTP
+ * server's thread is not held while an asynchronous route runs.
  */
-public final class LicenseEventsWebhookHandler implements Processor {
+public final class LicenseEventsWebhookHandler extends AsyncProcessorSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(LicenseEventsWebhookHandler.class);
 
-    private final Processor route;
+    private final AsyncProcessor route;
     private final QlikSignature signature;
     private final int maxBodySize;
     private final IdempotentRepository idempotentRepository;
@@ -30,7 +35,7 @@ public final class LicenseEventsWebhookHandler implements Processor {
 
     public LicenseEventsWebhookHandler(Processor route, QlikSignature signature, int maxBodySize,
                                        IdempotentRepository idempotentRepository, EventTypeFilter filter) {
-        this.route = route;
+        this.route = AsyncProcessorConverterHelper.convert(route);
         this.signature = signature;
         this.maxBodySize = maxBodySize;
         this.idempotentRepository = idempotentRepository;
@@ -38,16 +43,41 @@ public final class LicenseEventsWebhookHandler implements Processor {
     }
 
     @Override
-    public void process(Exchange exchange) throws Exception {
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        DecodedEvent event;
+        try {
+            event = accept(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        if (event == null) {
+            callback.done(true);
+            return true;
+        }
+        String id = event.attributes().id();
+        EventHeaders.apply(event, exchange.getMessage());
+        return route.process(exchange, doneSync -> {
+            answer(exchange, id);
+            callback.done(doneSync);
+        });
+    }
+
+    /**
+     * The event of a delivery the route should get; {@code null} when the request has been answered already
+     * (wrong method or content type, too large, bad signature, not an event, not subscribed, a replay).
+     */
+    private DecodedEvent accept(Exchange exchange) throws Exception {
         Message request = exchange.getMessage();
         String method = request.getHeader(Exchange.HTTP_METHOD, String.class);
         if (method != null && !"POST".equalsIgnoreCase(method)) {
             respond(exchange, 405, "use POST");
-            return;
+            return null;
         }
         if (!isJson(request.getHeader(Exchange.CONTENT_TYPE, String.class))) {
             respond(exchange, 415, "send application/json");
-            return;
+            return null;
         }
         DecodedEvent event;
         try {
@@ -55,30 +85,33 @@ public final class LicenseEventsWebhookHandler implements Processor {
             event = BinaryModeEvent.applies(request) ? BinaryModeEvent.decode(request, json) : decoder.decode(json);
         } catch (RequestBodyTooLargeException e) {
             respond(exchange, 413, e.getMessage());
-            return;
+            return null;
         } catch (QlikSignatureException e) {
             LOG.warn("Refused a webhook request to {}: {}", request.getHeader(Exchange.HTTP_PATH), e.getMessage());
             respond(exchange, 401, "invalid signature");
-            return;
+            return null;
         } catch (QlikEventFormatException e) {
             respond(exchange, 400, e.getMessage());
-            return;
+            return null;
         }
         String id = event.attributes().id();
         if (!filter.accepts(event.attributes().type())) {
             LOG.debug("Webhook delivery of event {} of type {} is not in eventTypes: answering 200",
                     id, event.attributes().type());
             respond(exchange, 200, "not subscribed");
-            return;
+            return null;
         }
         if (idempotentRepository != null && id != null && !idempotentRepository.add(id)) {
             LOG.debug("Webhook delivery of event {} already processed: answering 200", id);
             respond(exchange, 200, "duplicate");
-            return;
+            return null;
         }
         request.removeHeaders("*");
-        EventHeaders.apply(event, request);
-        route.process(exchange);
+        return event;
+    }
+
+    /** 200 once the route completed; 500 when it failed, so Qlik retries (and a replay is not taken for done). */
+    private void answer(Exchange exchange, String id) {
         if (exchange.isFailed()) {
             if (idempotentRepository != null && id != null) {
                 idempotentRepository.remove(id);

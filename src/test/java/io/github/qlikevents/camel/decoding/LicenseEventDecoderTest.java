@@ -12,6 +12,7 @@ import io.github.qlikevents.camel.model.AssignmentRejected;
 import io.github.qlikevents.camel.model.AssignmentUpdated;
 import io.github.qlikevents.camel.model.DataVolumeConsumptionAggregated;
 import io.github.qlikevents.camel.model.DefinitionUpdated;
+import io.github.qlikevents.camel.model.EventTypeFilter;
 import io.github.qlikevents.camel.model.LeaseCreated;
 import io.github.qlikevents.camel.model.LeaseDeleted;
 import io.github.qlikevents.camel.model.LeaseEvent;
@@ -182,7 +183,8 @@ class LicenseEventDecoderTest {
 
     @Test
     void leaseEventsShareOneInterfaceForRoutesThatWantThemAll() {
-        assertThat(LicenseEventType.matching("com.qlik.v1.license.lease.*")).extracting(LicenseEventType::bodyClass)
+        assertThat(EventTypeFilter.parse("com.qlik.v1.license.lease.*").concreteTypes())
+                .<Class<?>>extracting(name -> LicenseEventType.forTypeName(name).orElseThrow().bodyClass())
                 .allSatisfy(c -> assertThat(LeaseEvent.class).isAssignableFrom(c))
                 .containsExactlyInAnyOrder(LeaseCreated.class, LeaseDeleted.class, LeaseUpdated.class);
         assertThat(LicenseEventType.DATA_VOLUME_CONSUMPTION_AGGREGATED.deprecated()).isTrue();

@@ -112,7 +112,7 @@ class PollingFaultTest extends SandboxTestSupport {
         });
         // one token refresh attempt per poll and no hot loop: polls stay on the scheduler's delay
         long requests = sandbox.requestCount();
-        assertThat(requests).isLessThan(2L * consumer("poll").getPolls() + 2);
+        assertThat(requests).isLessThan(2L * consumer("poll").getCounter() + 2);
     }
 
     @Test

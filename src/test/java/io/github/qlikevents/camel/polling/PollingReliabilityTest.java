@@ -209,7 +209,7 @@ class PollingReliabilityTest extends SandboxTestSupport {
 
         assertThat(receivedIds(events)).containsExactlyElementsOf(expectedIds(e -> true));
         // 45 events at most 7 a poll: at least 7 polls, where one poll would drain them without the limit
-        assertThat(consumer("poll").getPolls()).isGreaterThanOrEqualTo(7);
+        assertThat(consumer("poll").getCounter()).isGreaterThanOrEqualTo(7);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.qlikevents.camel.polling;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -15,7 +16,7 @@ class PositionStoreTest {
     private static final Instant SINCE = Instant.parse("2026-11-01T00:00:00Z");
 
     private final MemoryStateRepository repository = new MemoryStateRepository();
-    private final PositionStore store = new PositionStore(repository, "licenses.t", Duration.ofMinutes(2));
+    private final PositionStore store = new PositionStore(repository, "licenses.t", Duration.ofMinutes(2), Clock.systemUTC());
 
     @Test
     void newestSlotWinsAndATornSlotFallsBackToTheOther() {
@@ -25,13 +26,13 @@ class PositionStoreTest {
         position.markDelivered("b", SINCE.plusSeconds(20));
         store.save(position);
 
-        assertThat(new PositionStore(repository, "licenses.t", Duration.ofMinutes(2)).load(SINCE).watermark())
+        assertThat(new PositionStore(repository, "licenses.t", Duration.ofMinutes(2), Clock.systemUTC()).load(SINCE).watermark())
                 .isEqualTo(SINCE.plusSeconds(20));
 
         // the process died while writing the newest slot
         String newest = repository.getState("licenses.t.0");
         repository.setState("licenses.t.0", newest.substring(0, newest.length() / 2));
-        PollPosition recovered = new PositionStore(repository, "licenses.t", Duration.ofMinutes(2)).load(SINCE);
+        PollPosition recovered = new PositionStore(repository, "licenses.t", Duration.ofMinutes(2), Clock.systemUTC()).load(SINCE);
 
         assertThat(recovered.watermark()).isEqualTo(SINCE.plusSeconds(10));
         assertThat(recovered.delivered("a")).isTrue();
@@ -51,7 +52,7 @@ class PositionStoreTest {
         position.markDelivered("no-time", null);
         store.save(position);
 
-        PollPosition loaded = new PositionStore(repository, "licenses.t", Duration.ofMinutes(2)).load(SINCE);
+        PollPosition loaded = new PositionStore(repository, "licenses.t", Duration.ofMinutes(2), Clock.systemUTC()).load(SINCE);
 
         assertThat(loaded.delivered("no-time")).isTrue();
         assertThat(loaded.watermark()).isNull();
@@ -59,6 +60,6 @@ class PositionStoreTest {
 
     @Test
     void nothingStoredStartsAtSince() {
-        assertThat(store.load(SINCE).queryFrom(Duration.ofMinutes(2))).isEqualTo(SINCE);
+        assertThat(store.load(SINCE).queryFrom(Duration.ofMinutes(2), Instant.now())).isEqualTo(SINCE);
     }
 }

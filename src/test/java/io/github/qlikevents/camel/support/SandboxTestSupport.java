@@ -60,8 +60,8 @@ public abstract class SandboxTestSupport {
 
     /** Waits until the consumer has polled {@code more} more times: whatever was due has been delivered by then. */
     protected void awaitMorePolls(String routeId, int more) {
-        long target = consumer(routeId).getPolls() + more;
-        Progress.awaitCount("polls of " + routeId, () -> consumer(routeId).getPolls(), target);
+        long target = consumer(routeId).getCounter() + more;
+        Progress.awaitCount("polls of " + routeId, () -> consumer(routeId).getCounter(), target);
     }
 
     /** The ids of the sandbox's events that match, in feed order. */
