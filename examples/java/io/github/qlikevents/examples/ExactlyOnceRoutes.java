@@ -28,7 +28,7 @@ public class ExactlyOnceRoutes extends RouteBuilder {
                 FileIdempotentRepository.fileIdempotentRepository(new File(directory, "qlik-delivered.dat"),
                         100_000));
 
-        from("qlik-license-events:licenses?since=P7D&cursorRepository=#qlikPositions")
+        from("qlik-license-events:licenses?since=P7D&delay={{qlik.delay:5000}}&cursorRepository=#qlikPositions")
                 .routeId("exactly-once")
                 .idempotentConsumer(header(QlikLicenseEventsConstants.EVENT_ID)).idempotentRepository("qlikDelivered")
                 .to("{{qlik.exactly-once.uri:log:qlik.exactly-once}}");

@@ -22,7 +22,8 @@ public class LicenseEventRoutes extends RouteBuilder {
                 .to("file:{{qlik.demo.dir:target/qlik-demo}}?fileName=audit-trail-java.jsonl&fileExist=Append"
                     + "&appendChars=\\n");
 
-        from("qlik-license-events:licenses?eventTypes=com.qlik.v1.license.lease.*&since={{qlik.since:PT1H}}")
+        from("qlik-license-events:licenses?eventTypes=com.qlik.v1.license.lease.*&since={{qlik.since:PT1H}}"
+             + "&delay={{qlik.delay:5000}}")
                 .routeId("java-lease-capacity-alert")
                 .filter(exchange -> exchange.getMessage().getBody(LeaseEvent.class).overCapacity())
                 .process(exchange -> {
@@ -33,7 +34,8 @@ public class LicenseEventRoutes extends RouteBuilder {
                 })
                 .to("{{qlik.alerts.uri:log:qlik.capacity-alerts}}");
 
-        from("qlik-license-events:licenses?eventTypes=com.qlik.license.assignment.*&since={{qlik.since:PT1H}}")
+        from("qlik-license-events:licenses?eventTypes=com.qlik.license.assignment.*&since={{qlik.since:PT1H}}"
+             + "&delay={{qlik.delay:5000}}")
                 .routeId("java-assignment-summary")
                 .process(exchange -> {
                     AssignmentEvent assignment = exchange.getMessage().getBody(AssignmentEvent.class);

@@ -59,6 +59,8 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "maxBodySize": getOrCreateConfiguration(target).setMaxBodySize(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxrequestsperminute":
+        case "maxRequestsPerMinute": getOrCreateConfiguration(target).setMaxRequestsPerMinute(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "pagesize":
@@ -77,6 +79,8 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "statekey":
         case "stateKey": getOrCreateConfiguration(target).setStateKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "sweepinterval":
+        case "sweepInterval": getOrCreateConfiguration(target).setSweepInterval(property(camelContext, java.lang.String.class, value)); return true;
         case "tenanturl":
         case "tenantUrl": getOrCreateConfiguration(target).setTenantUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "transport": getOrCreateConfiguration(target).setTransport(property(camelContext, io.github.qlikevents.camel.http.QlikTransport.class, value)); return true;
@@ -131,6 +135,8 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "maxBodySize": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxrequestsperminute":
+        case "maxRequestsPerMinute": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "pagesize":
@@ -149,6 +155,8 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "statekey":
         case "stateKey": return java.lang.String.class;
+        case "sweepinterval":
+        case "sweepInterval": return java.lang.String.class;
         case "tenanturl":
         case "tenantUrl": return java.lang.String.class;
         case "transport": return io.github.qlikevents.camel.http.QlikTransport.class;
@@ -199,6 +207,8 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "maxBodySize": return getOrCreateConfiguration(target).getMaxBodySize();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
+        case "maxrequestsperminute":
+        case "maxRequestsPerMinute": return getOrCreateConfiguration(target).getMaxRequestsPerMinute();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "pagesize":
@@ -217,6 +227,8 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "statekey":
         case "stateKey": return getOrCreateConfiguration(target).getStateKey();
+        case "sweepinterval":
+        case "sweepInterval": return getOrCreateConfiguration(target).getSweepInterval();
         case "tenanturl":
         case "tenantUrl": return getOrCreateConfiguration(target).getTenantUrl();
         case "transport": return getOrCreateConfiguration(target).getTransport();

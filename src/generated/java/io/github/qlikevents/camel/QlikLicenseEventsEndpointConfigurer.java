@@ -59,6 +59,8 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "maxBodySize": target.getConfiguration().setMaxBodySize(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxrequestsperminute":
+        case "maxRequestsPerMinute": target.getConfiguration().setMaxRequestsPerMinute(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "pagesize":
@@ -92,6 +94,8 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "statekey":
         case "stateKey": target.getConfiguration().setStateKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "sweepinterval":
+        case "sweepInterval": target.getConfiguration().setSweepInterval(property(camelContext, java.lang.String.class, value)); return true;
         case "tenanturl":
         case "tenantUrl": target.getConfiguration().setTenantUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
@@ -157,6 +161,8 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "maxBodySize": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxrequestsperminute":
+        case "maxRequestsPerMinute": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "pagesize":
@@ -190,6 +196,8 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "startScheduler": return boolean.class;
         case "statekey":
         case "stateKey": return java.lang.String.class;
+        case "sweepinterval":
+        case "sweepInterval": return java.lang.String.class;
         case "tenanturl":
         case "tenantUrl": return java.lang.String.class;
         case "timeunit":
@@ -251,6 +259,8 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "maxBodySize": return target.getConfiguration().getMaxBodySize();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
+        case "maxrequestsperminute":
+        case "maxRequestsPerMinute": return target.getConfiguration().getMaxRequestsPerMinute();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "pagesize":
@@ -284,6 +294,8 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "startScheduler": return target.isStartScheduler();
         case "statekey":
         case "stateKey": return target.getConfiguration().getStateKey();
+        case "sweepinterval":
+        case "sweepInterval": return target.getConfiguration().getSweepInterval();
         case "tenanturl":
         case "tenantUrl": return target.getConfiguration().getTenantUrl();
         case "timeunit":

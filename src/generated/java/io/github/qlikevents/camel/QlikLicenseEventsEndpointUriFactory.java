@@ -23,7 +23,7 @@ public class QlikLicenseEventsEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(48);
+        Set<String> props = new HashSet<>(50);
         props.add("apiKey");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -45,6 +45,7 @@ public class QlikLicenseEventsEndpointUriFactory extends org.apache.camel.suppor
         props.add("lookback");
         props.add("maxBodySize");
         props.add("maxMessagesPerPoll");
+        props.add("maxRequestsPerMinute");
         props.add("maxRetries");
         props.add("pageSize");
         props.add("pollStrategy");
@@ -63,6 +64,7 @@ public class QlikLicenseEventsEndpointUriFactory extends org.apache.camel.suppor
         props.add("sslContextParameters");
         props.add("startScheduler");
         props.add("stateKey");
+        props.add("sweepInterval");
         props.add("tenantUrl");
         props.add("timeUnit");
         props.add("transport");

@@ -35,7 +35,7 @@ final class QlikApiClientFactory {
                 : httpClient(configuration, context);
         RetryPolicy retry = new RetryPolicy(configuration.getMaxRetries(),
                 Duration.ofMillis(configuration.getRetryDelay()), MAX_RETRY_DELAY);
-        return new QlikApiClient(tenant, transport, auth, retry);
+        return new QlikApiClient(tenant, transport, auth, retry, configuration.getMaxRequestsPerMinute());
     }
 
     private static QlikHttpClient httpClient(QlikLicenseEventsConfiguration configuration, CamelContext context)

@@ -39,6 +39,8 @@ public class QlikLicenseEventsConfiguration implements Cloneable {
     private String since;
     @UriParam(label = "consumer", defaultValue = "PT2M")
     private String lookback = "PT2M";
+    @UriParam(label = "consumer", defaultValue = "PT1M")
+    private String sweepInterval = "PT1M";
     @UriParam(label = "consumer")
     private StateRepository<String, String> cursorRepository;
     @UriParam(label = "consumer")
@@ -53,6 +55,8 @@ public class QlikLicenseEventsConfiguration implements Cloneable {
     private int maxRetries = 4;
     @UriParam(label = "advanced", defaultValue = "1000")
     private long retryDelay = 1000;
+    @UriParam(label = "consumer", defaultValue = "500")
+    private int maxRequestsPerMinute = 500;
     @UriParam(label = "advanced")
     @Metadata(autowired = true)
     private QlikTransport transport;
@@ -168,11 +172,24 @@ public class QlikLicenseEventsConfiguration implements Cloneable {
     }
 
     /**
-     * How far before the position each poll re-reads (ISO-8601 duration), so that events Qlik indexes late are still
-     * delivered, once.
+     * How late Qlik may make an event visible after its eventTime (ISO-8601 duration): sweeps re-read each event
+     * once when its lookback has passed, so those indexed late are still delivered, once.
      */
     public void setLookback(String lookback) {
         this.lookback = lookback;
+    }
+
+    public String getSweepInterval() {
+        return sweepInterval;
+    }
+
+    /**
+     * How often a sweep re-reads, once, the events whose lookback has passed since the last sweep (ISO-8601
+     * duration), to deliver those Qlik indexed late: each costs about one request per 100 events published. A late
+     * event arrives within lookback plus sweepInterval of its eventTime. PT0S turns sweeps off.
+     */
+    public void setSweepInterval(String sweepInterval) {
+        this.sweepInterval = sweepInterval;
     }
 
     public StateRepository<String, String> getCursorRepository() {
@@ -347,6 +364,19 @@ public class QlikLicenseEventsConfiguration implements Cloneable {
      */
     public void setWebhookUnregisterOnStop(boolean webhookUnregisterOnStop) {
         this.webhookUnregisterOnStop = webhookUnregisterOnStop;
+    }
+
+    public int getMaxRequestsPerMinute() {
+        return maxRequestsPerMinute;
+    }
+
+    /**
+     * The most requests this endpoint sends to the tenant in any minute, retries and token requests included: a cap
+     * of its own below Qlik's limit (about 1,000 a minute per user, shared with everything else the same user or
+     * OAuth client does). A backlog drains at this pace. 0 for no cap (Qlik's 429s are still waited out).
+     */
+    public void setMaxRequestsPerMinute(int maxRequestsPerMinute) {
+        this.maxRequestsPerMinute = maxRequestsPerMinute;
     }
 
     public QlikTransport getTransport() {

@@ -38,12 +38,22 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
         implements WebhookCapableEndpoint, EndpointServiceLocation {
 
     private static final Logger LOG = LoggerFactory.getLogger(QlikLicenseEventsEndpoint.class);
+    /** The default of the delay option: 12 tail requests a minute when idle, see the component page's cost model. */
+    static final long DEFAULT_DELAY_MILLIS = 5000;
 
     @UriPath(enums = "licenses", description = "The Qlik system-event domain: licenses")
     @Metadata(required = true)
     private final String channel;
     @UriParam
     private final QlikLicenseEventsConfiguration configuration;
+    /**
+     * Only the catalog's description and default of the delay option inherited from ScheduledPollEndpoint, whose
+     * setter keeps the value (the constructor sets the default).
+     */
+    @UriParam(label = "consumer,scheduler", defaultValue = "" + DEFAULT_DELAY_MILLIS, javaType = "long",
+              description = "Milliseconds between polls. Each idle poll costs one request: see the cost model on the"
+                            + " component page.")
+    private long delay;
 
     private QlikApiClient apiClient;
     private WebhookConfiguration webhookConfiguration;
@@ -52,6 +62,7 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
     public QlikLicenseEventsEndpoint(String uri, QlikLicenseEventsComponent component, Channel channel,
                                      QlikLicenseEventsConfiguration configuration) {
         super(uri, component);
+        setDelay(DEFAULT_DELAY_MILLIS);
         this.channel = channel.uriName();
         this.configuration = configuration;
     }

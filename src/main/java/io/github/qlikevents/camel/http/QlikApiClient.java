@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,27 +18,41 @@ import org.slf4j.LoggerFactory;
 public final class QlikApiClient implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(QlikApiClient.class);
+    /** A backlog held back by the cap logs its progress every this many waits, not at every request. */
+    private static final int CAP_LOG_EVERY = 20;
 
     private final TenantUrl tenant;
     private final QlikTransport http;
     private final BearerAuth auth;
     private final RetryPolicy retry;
     private final Pause pause;
+    private final int maxRequestsPerMinute;
+    private final RequestWindow window;
+    private final AtomicLong cappedWaits = new AtomicLong();
+    private final AtomicLong cappedMillis = new AtomicLong();
     private final AtomicLong throttledWaits = new AtomicLong();
     private final AtomicLong throttledMillis = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
 
-    public QlikApiClient(TenantUrl tenant, QlikTransport http, BearerAuth auth, RetryPolicy retry) {
-        this(tenant, http, auth, retry, new Pause());
+    /**
+     * @param maxRequestsPerMinute the most requests sent in any minute, retries and token requests included; 0 for no
+     *                             cap of our own (Qlik's 429s are still waited out)
+     */
+    public QlikApiClient(TenantUrl tenant, QlikTransport http, BearerAuth auth, RetryPolicy retry,
+                         int maxRequestsPerMinute) {
+        this(tenant, http, auth, retry, maxRequestsPerMinute, new Pause(), System::nanoTime);
     }
 
-    /** With the pause that waits between attempts (tests record the waits instead of sleeping). */
-    QlikApiClient(TenantUrl tenant, QlikTransport http, BearerAuth auth, RetryPolicy retry, Pause pause) {
+    /** With the pause that waits and the clock the cap counts by (tests record the waits and move the clock). */
+    QlikApiClient(TenantUrl tenant, QlikTransport http, BearerAuth auth, RetryPolicy retry, int maxRequestsPerMinute,
+                  Pause pause, LongSupplier nanoTime) {
         this.tenant = tenant;
         this.http = http;
         this.auth = auth;
         this.retry = retry;
+        this.maxRequestsPerMinute = maxRequestsPerMinute;
         this.pause = pause;
+        this.window = new RequestWindow(nanoTime);
         if (auth instanceof OAuthClientCredentials oauth) {
             oauth.bind(this);
         }
@@ -70,6 +85,8 @@ public final class QlikApiClient implements Closeable {
         while (true) {
             HttpResult result;
             try {
+                keepWithinCap(what);
+                window.record();
                 result = http.execute(method, uri, authenticated ? auth.token() : null, jsonBody);
             } catch (IOException e) {
                 if (failures >= retry.maxRetries()) {
@@ -110,6 +127,19 @@ public final class QlikApiClient implements Closeable {
         }
     }
 
+    /** Waits while one more request would exceed maxRequestsPerMinute in the last minute. */
+    private void keepWithinCap(String what) {
+        Duration wait;
+        while (!(wait = window.waitBeforeNext(maxRequestsPerMinute)).isZero()) {
+            if (cappedWaits.incrementAndGet() % CAP_LOG_EVERY == 1) {
+                LOG.info("Request cap of {} a minute reached on tenant {}: waiting {} ms before {} ({} waits so far)",
+                        maxRequestsPerMinute, tenant.host(), wait.toMillis(), what, cappedWaits.get());
+            }
+            cappedMillis.addAndGet(wait.toMillis());
+            pause.sleep(wait, what + " waiting for the request cap");
+        }
+    }
+
     private void backoff(Duration wait, String reason) {
         retries.incrementAndGet();
         LOG.debug("{} on tenant {}: retrying in {} ms", reason, tenant.host(), wait.toMillis());
@@ -124,6 +154,26 @@ public final class QlikApiClient implements Closeable {
     /** Allows waits again after {@link #cancelWaits()}. */
     public void allowWaits() {
         pause.reset();
+    }
+
+    /** Requests sent in the last minute, retries and token requests included. */
+    public int requestsLastMinute() {
+        return window.lastMinute();
+    }
+
+    /** The cap on requests a minute; 0 for none. */
+    public int maxRequestsPerMinute() {
+        return maxRequestsPerMinute;
+    }
+
+    /** How many times a request waited for the cap. */
+    public long cappedWaits() {
+        return cappedWaits.get();
+    }
+
+    /** How long, in all, requests waited for the cap. */
+    public long cappedMillis() {
+        return cappedMillis.get();
     }
 
     /** How many times a 429 was waited out. */

@@ -10,35 +10,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The pages of one poll: the first page from the position, then each {@code next} link (followed only on the
- * tenant's origin, and only when the page before was taken); a cursor the tenant refuses (HTTP 400 on a next link,
- * an expired cursor) queries again from the position, once per poll.
+ * The pages of one query (the tail or a sweep): the first page from the position, then each {@code next} link
+ * (followed only on the tenant's origin, and only when the page before was taken); a cursor the tenant refuses (HTTP
+ * 400 on a next link, an expired cursor) queries again from the position, once per query.
  */
 final class AuditPager {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditPager.class);
 
     private final QlikApiClient api;
-    private final Supplier<URI> firstPage;
     private final AuditPageReader reader = new AuditPageReader();
+    private Supplier<URI> firstPage;
     private URI uri;
     private String next;
     private boolean requeried;
 
-    /** @param firstPage the first page of a poll, from the position as it is then */
-    AuditPager(QlikApiClient api, Supplier<URI> firstPage) {
+    AuditPager(QlikApiClient api) {
         this.api = api;
-        this.firstPage = firstPage;
     }
 
-    /** Begins a poll at its first page. */
-    void restart() {
+    /** Begins a query at its first page; {@code firstPage} gives it from the position as it is when called. */
+    void restart(Supplier<URI> firstPage) {
+        this.firstPage = firstPage;
         uri = firstPage.get();
         next = null;
         requeried = false;
     }
 
-    /** The next page of this poll, or {@code null} after the last. */
+    /** The next page of this query, or {@code null} after the last. */
     AuditPage next() {
         if (next != null) {
             uri = api.tenant().follow(next);

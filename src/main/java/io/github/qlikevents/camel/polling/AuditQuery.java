@@ -37,8 +37,14 @@ final class AuditQuery {
         this.fixedParameters = parameters.toString();
     }
 
+    /** The tail's first page: everything from {@code from} on, and events dated up to a day past {@code now}. */
     URI firstPage(Instant from, Instant now) {
-        String interval = QLIK_TIME.format(from.truncatedTo(ChronoUnit.MILLIS)) + "/" + QLIK_TIME.format(now.plus(AHEAD));
+        return between(from, now.plus(AHEAD));
+    }
+
+    /** A sweep's first page: the events from {@code from} to {@code to}, both included. */
+    URI between(Instant from, Instant to) {
+        String interval = QLIK_TIME.format(from.truncatedTo(ChronoUnit.MILLIS)) + "/" + QLIK_TIME.format(to);
         return tenant.resolve("/api/v1/audits?" + fixedParameters + "&eventTime=" + encode(interval));
     }
 

@@ -1,6 +1,7 @@
 package io.github.qlikevents.camel.polling;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,22 +26,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls the tenant's Audits API oldest first and delivers each license event once, in order. Each poll re-reads the
- * lookback window before the stored position, takes the pages of {@link AuditPager} one by one as batches, and
- * stores the position after every page. The position moves only over exchanges that completed: at the first failed
+ * Polls the tenant's Audits API oldest first and delivers each license event once, in order. Each poll tails what is
+ * new since the watermark and, every sweepInterval, sweeps once over the events whose lookback has passed, for those
+ * Qlik indexed late; it takes the pages of {@link AuditPager} one by one as batches, and stores the position after
+ * every page. The position moves only over exchanges that completed: at the first failed
  * exchange the poll stops, and that event comes again on the next poll.
  */
 @ManagedResource(description = "Qlik license events Audits API poller")
 public class LicenseEventsPollingConsumer extends ScheduledBatchPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(LicenseEventsPollingConsumer.class);
+    /** Qlik's rate limit of the Audits API, per user and tenant. */
+    private static final int QLIK_REQUESTS_PER_MINUTE = 1000;
 
     private final QlikLicenseEventsEndpoint endpoint;
     private final AtomicLong eventsDelivered = new AtomicLong();
     private final AtomicLong eventsFailed = new AtomicLong();
     private final AtomicReference<Instant> lastEventTime = new AtomicReference<>();
+    private final AtomicLong eventsFromSweeps = new AtomicLong();
+    private final AtomicReference<Instant> lastSweep = new AtomicReference<>();
     private QlikApiClient api;
     private PollSettings settings;
+    private Clock clock;
+    private AuditQuery query;
     private AuditPager pager;
     private StateRepository<String, String> repository;
     private PositionStore store;
@@ -61,19 +69,16 @@ public class LicenseEventsPollingConsumer extends ScheduledBatchPollingConsumer 
         api.allowWaits();
         settings = PollSettings.of(endpoint.getConfiguration(), api.tenant(), endpoint.getChannel(),
                 endpoint.getClock());
-        Clock clock = endpoint.getClock();
-        AuditQuery query = new AuditQuery(api.tenant(), settings.pageSize(), settings.filter(), settings.source());
-        pager = new AuditPager(api, () -> {
-            Instant now = clock.instant();
-            return query.firstPage(position.queryFrom(settings.lookback(), now), now);
-        });
+        clock = endpoint.getClock();
+        query = new AuditQuery(api.tenant(), settings.pageSize(), settings.filter(), settings.source());
+        pager = new AuditPager(api);
         repository = endpoint.getConfiguration().getCursorRepository() != null
                 ? endpoint.getConfiguration().getCursorRepository() : new MemoryStateRepository();
         ServiceHelper.startService(repository);
         store = new PositionStore(repository, settings.stateKey(), settings.lookback(), clock);
         position = store.load(settings.since());
         LOG.info("Polling license events of tenant {} ({}) from {} with state key {}", api.tenant().host(),
-                settings.filter(), position.queryFrom(settings.lookback(), clock.instant()), store.key());
+                settings.filter(), position.tailFrom(clock.instant()), store.key());
         super.doStart();
     }
 
@@ -96,16 +101,72 @@ public class LicenseEventsPollingConsumer extends ScheduledBatchPollingConsumer 
         pendingExchanges = 0;
         remaining = getMaxMessagesPerPoll() > 0 ? getMaxMessagesPerPoll() : Integer.MAX_VALUE;
         stopped = false;
+        Instant now = clock.instant();
         int delivered = 0;
-        pager.restart();
+        Instant sweepFrom = position.sweepFrom(settings.lookback(), now);
+        Instant sweepTo = now.minus(settings.lookback());
+        if (!settings.sweepInterval().isZero() && !sweepTo.isBefore(sweepFrom.plus(settings.sweepInterval()))) {
+            delivered += sweep(sweepTo);
+        }
+        if (!stopped) {
+            delivered += tail();
+        }
+        return delivered;
+    }
+
+    /** Everything from the watermark on: one request when nothing is new, one per page of new events. */
+    private int tail() throws Exception {
+        int delivered = 0;
+        pager.restart(() -> {
+            Instant now = clock.instant();
+            return query.firstPage(position.tailFrom(now), now);
+        });
         AuditPage page;
         while (!stopped && isBatchAllowed() && (page = pager.next()) != null) {
-            // repeats (within the page, across pages, across polls) are caught by the position's recent ids: each
-            // exchange completes before the next item is looked at
             delivered += processBatch(CastUtils.cast(page.items()));
             store.save(position);
         }
         return delivered;
+    }
+
+    /**
+     * Re-reads, once, the events from where the last sweep got to up to {@code to} (whose lookback has passed, so
+     * Qlik shows them all by now), and delivers those not delivered yet: the events Qlik indexed late. Moves the
+     * swept mark page by page, so a restart resumes the sweep.
+     */
+    private int sweep(Instant to) throws Exception {
+        int delivered = 0;
+        pager.restart(() -> query.between(position.sweepFrom(settings.lookback(), clock.instant()), to));
+        AuditPage page;
+        while (!stopped && isBatchAllowed() && (page = pager.next()) != null) {
+            Instant pageEnd = lastTime(page);
+            delivered += processBatch(CastUtils.cast(page.items()));
+            if (!stopped && pageEnd != null) {
+                position.sweptTo(pageEnd);
+            }
+            store.save(position);
+        }
+        if (!stopped && isBatchAllowed()) {
+            position.sweptTo(to);
+            store.save(position);
+            lastSweep.set(clock.instant());
+        }
+        eventsFromSweeps.addAndGet(delivered);
+        if (delivered > 0) {
+            LOG.info("Sweep of tenant {} up to {} delivered {} events Qlik made visible late", api.tenant().host(), to,
+                    delivered);
+        }
+        return delivered;
+    }
+
+    private static Instant lastTime(AuditPage page) {
+        Instant last = null;
+        for (PolledItem item : page.items()) {
+            if (item.time() != null && (last == null || item.time().isAfter(last))) {
+                last = item.time();
+            }
+        }
+        return last;
     }
 
     /**
@@ -123,7 +184,7 @@ public class LicenseEventsPollingConsumer extends ScheduledBatchPollingConsumer 
                 continue;
             }
             if (item.event() != null && !settings.filter().accepts(item.type())) {
-                position.passed(item.time());
+                position.passed(item.time(), clock.instant());
                 continue;
             }
             if (remaining <= 0) {
@@ -172,7 +233,7 @@ public class LicenseEventsPollingConsumer extends ScheduledBatchPollingConsumer 
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onComplete(Exchange completed) {
-                position.markDelivered(item.id(), time);
+                position.markDelivered(item.id(), time, clock.instant());
                 eventsDelivered.incrementAndGet();
                 if (time != null) {
                     lastEventTime.accumulateAndGet(time, (a, b) -> a == null || b.isAfter(a) ? b : a);
@@ -211,6 +272,43 @@ public class LicenseEventsPollingConsumer extends ScheduledBatchPollingConsumer 
     public String getLastEventTime() {
         Instant time = lastEventTime.get();
         return time == null ? null : time.toString();
+    }
+
+    @ManagedAttribute(description = "Requests sent to the tenant in the last minute, retries and token requests included")
+    public int getRequestsLastMinute() {
+        return api == null ? 0 : api.requestsLastMinute();
+    }
+
+    @ManagedAttribute(description = "Requests in the last minute as a percentage of Qlik's limit of 1,000 a minute")
+    public int getRateLimitSharePercent() {
+        return getRequestsLastMinute() * 100 / QLIK_REQUESTS_PER_MINUTE;
+    }
+
+    @ManagedAttribute(description = "The cap on requests a minute (maxRequestsPerMinute); 0 for none")
+    public int getMaxRequestsPerMinute() {
+        return api == null ? 0 : api.maxRequestsPerMinute();
+    }
+
+    @ManagedAttribute(description = "Times a request waited for maxRequestsPerMinute")
+    public long getCappedWaits() {
+        return api == null ? 0 : api.cappedWaits();
+    }
+
+    @ManagedAttribute(description = "Seconds between now and the eventTime of the newest event delivered")
+    public Long getLagSeconds() {
+        Instant time = lastEventTime.get();
+        return time == null ? null : Duration.between(time, clock.instant()).toSeconds();
+    }
+
+    @ManagedAttribute(description = "When the last sweep for late events ended")
+    public String getLastSweep() {
+        Instant time = lastSweep.get();
+        return time == null ? null : time.toString();
+    }
+
+    @ManagedAttribute(description = "Events delivered by sweeps: those Qlik made visible after the tail had passed")
+    public long getEventsFromSweeps() {
+        return eventsFromSweeps.get();
     }
 
     @ManagedAttribute(description = "The stored poll position (newest eventTime passed in order)")

@@ -12,21 +12,19 @@ import io.github.qlikevents.camel.decoding.QlikJson;
 
 /**
  * Where polling stands: where it started (the floor, from the {@code since} option), the watermark (the latest
- * {@code eventTime} passed in order) and the ids delivered within the lookback window before it, so re-reading that
- * window delivers late events once and nothing twice. Only completed exchanges move it. Thread-safe.
+ * {@code eventTime} passed in order), how far sweeps have re-read for events Qlik indexed late, and the ids delivered
+ * since then, so re-reading delivers late events once and nothing twice. Only completed exchanges move it.
+ * Thread-safe.
  */
 final class PollPosition {
 
     private static final int FORMAT = 1;
-    /**
-     * How far past the wall clock the position may reach: events dated further ahead (a producer's clock running
-     * fast, a bad timestamp) are delivered, but the query and the window of remembered ids stay at the present.
-     */
-    static final Duration CLOCK_TOLERANCE = Duration.ofSeconds(5);
 
     private final Instant floor;
     private long sequence;
     private Instant watermark;
+    /** Events before this time have been swept; {@code null} until the first poll sets it. */
+    private Instant sweptTo;
     private final Map<String, Instant> recent = new LinkedHashMap<>();
 
     /** A new position starting at {@code floor}: nothing before it is ever asked for. */
@@ -34,22 +32,38 @@ final class PollPosition {
         this.floor = floor;
     }
 
-    /**
-     * Where the next query starts: the lookback window before the watermark (never past {@code now} plus
-     * {@link #CLOCK_TOLERANCE}), never before the floor.
-     */
-    synchronized Instant queryFrom(Duration lookback, Instant now) {
+    /** Where the tail starts: the watermark; the floor before the first event. */
+    synchronized Instant tailFrom(Instant now) {
         if (watermark == null) {
             return floor;
         }
-        Instant from = present(now).minus(lookback);
+        Instant from = present(now);
         return from.isBefore(floor) ? floor : from;
     }
 
-    /** The watermark, or the wall clock plus the tolerance when an event dated in the future took it further. */
+    /**
+     * Where the next sweep starts: where the last one got to. At first, the lookback before the present: anything
+     * older was visible when polling began, so the tail reads it.
+     */
+    synchronized Instant sweepFrom(Duration lookback, Instant now) {
+        if (sweptTo == null) {
+            Instant base = watermark == null ? now : present(now);
+            Instant from = base.minus(lookback);
+            sweptTo = from.isBefore(floor) ? floor : from;
+        }
+        return sweptTo;
+    }
+
+    /** A sweep has re-read every event before {@code time}. */
+    synchronized void sweptTo(Instant time) {
+        if (sweptTo == null || time.isAfter(sweptTo)) {
+            sweptTo = time;
+        }
+    }
+
+    /** The watermark, or the wall clock when a position stored by an earlier version was carried past it. */
     private Instant present(Instant now) {
-        Instant limit = now.plus(CLOCK_TOLERANCE);
-        return watermark.isAfter(limit) ? limit : watermark;
+        return watermark.isAfter(now) ? now : watermark;
     }
 
     /** True when this id was delivered within the window. */
@@ -57,18 +71,28 @@ final class PollPosition {
         return recent.containsKey(id);
     }
 
-    /** An event completed; {@code time} may be null when the event had none (it is then kept as of the watermark). */
-    synchronized void markDelivered(String id, Instant time) {
+    /**
+     * An event completed at {@code now}; {@code time} may be null when the event had none (it is then kept as of the
+     * watermark).
+     */
+    synchronized void markDelivered(String id, Instant time, Instant now) {
         if (id != null) {
             recent.put(id, time != null ? time : watermark != null ? watermark : floor);
         }
-        passed(time);
+        passed(time, now);
     }
 
-    /** An event was passed over (not wanted by the filter): only the watermark moves. */
-    synchronized void passed(Instant time) {
-        if (time != null && (watermark == null || time.isAfter(watermark))) {
-            watermark = time;
+    /**
+     * An event was passed over at {@code now} (not wanted by the filter): only the watermark moves, never past the
+     * wall clock, so an event dated in the future (a producer's clock running fast) does not hide the events
+     * published after it.
+     */
+    synchronized void passed(Instant time, Instant now) {
+        if (time != null) {
+            Instant mark = time.isAfter(now) ? now : time;
+            if (watermark == null || mark.isAfter(watermark)) {
+                watermark = mark;
+            }
         }
     }
 
@@ -82,18 +106,23 @@ final class PollPosition {
     }
 
     /**
-     * Forgets delivered ids older than the window the next query reads, then writes the position as text, numbered
-     * {@code sequence}.
+     * Forgets delivered ids that neither the tail nor the next sweep can read again, then writes the position as text,
+     * numbered {@code sequence}.
      */
     synchronized String serialize(Duration lookback, long sequence, Instant now) {
         if (watermark != null) {
-            Instant oldest = present(now).minus(lookback);
+            Instant tailWindow = present(now).minus(lookback);
+            Instant swept = sweepFrom(lookback, now);
+            Instant oldest = swept.isBefore(tailWindow) ? swept : tailWindow;
             recent.values().removeIf(time -> time.isBefore(oldest));
         }
         ObjectNode json = QlikJson.mapper().createObjectNode().put("v", FORMAT).put("seq", sequence)
                 .put("floor", floor.toString());
         if (watermark != null) {
             json.put("watermark", watermark.toString());
+        }
+        if (sweptTo != null) {
+            json.put("swept", sweptTo.toString());
         }
         ObjectNode ids = json.putObject("recent");
         recent.forEach((id, time) -> ids.put(id, time.toString()));
@@ -110,6 +139,9 @@ final class PollPosition {
         position.sequence = json.path("seq").asLong();
         if (json.hasNonNull("watermark")) {
             position.watermark = Instant.parse(json.get("watermark").asText());
+        }
+        if (json.hasNonNull("swept")) {
+            position.sweptTo = Instant.parse(json.get("swept").asText());
         }
         for (Map.Entry<String, JsonNode> entry : json.path("recent").properties()) {
             position.recent.put(entry.getKey(), Instant.parse(entry.getValue().asText()));

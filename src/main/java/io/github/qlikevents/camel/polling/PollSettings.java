@@ -18,10 +18,12 @@ import io.github.qlikevents.camel.model.EventTypeFilter;
  * @param filter   the event type filter
  * @param source   the source filter, or null
  * @param since    where to start without a stored position
- * @param lookback the re-read window
+ * @param lookback how late Qlik may make an event visible, after its eventTime
+ * @param sweepInterval how often the lookback is swept for late events; zero for never
  * @param stateKey the key of the position
  */
 record PollSettings(int pageSize, EventTypeFilter filter, String source, Instant since, Duration lookback,
+                    Duration sweepInterval,
                     String stateKey) {
 
     static PollSettings of(QlikLicenseEventsConfiguration config, TenantUrl tenant, String channel, Clock clock) {
@@ -37,7 +39,13 @@ record PollSettings(int pageSize, EventTypeFilter filter, String source, Instant
         String source = config.getSource() == null || config.getSource().isBlank() ? null : config.getSource();
         String key = config.getStateKey() != null ? config.getStateKey()
                 : defaultKey(channel, tenant, filter, source);
-        return new PollSettings(config.getPageSize(), filter, source, since(config.getSince(), clock), lookback, key);
+        Duration sweepInterval = duration("sweepInterval", config.getSweepInterval());
+        if (sweepInterval.isNegative()) {
+            throw new IllegalArgumentException("Option sweepInterval=" + config.getSweepInterval()
+                                               + " must not be negative");
+        }
+        return new PollSettings(config.getPageSize(), filter, source, since(config.getSince(), clock), lookback,
+                sweepInterval, key);
     }
 
     private static Instant since(String since, Clock clock) {

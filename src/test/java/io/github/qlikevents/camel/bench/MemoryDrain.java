@@ -57,7 +57,7 @@ public final class MemoryDrain {
                 @Override
                 public void configure() {
                     from("qlik-license-events:licenses?tenantUrl=" + tenant.url() + "&apiKey=bench-key"
-                         + "&since=P30D&pageSize=100&delay=10&initialDelay=0")
+                         + "&since=P30D&pageSize=100&delay=10&initialDelay=0&maxRequestsPerMinute=0")
                             .process(e -> done.countDown());
                 }
             });

@@ -20,7 +20,7 @@ class OAuthClientCredentialsTest {
 
     OAuthClientCredentialsTest() {
         new QlikApiClient(QlikApiClientTest.TENANT, api, auth, new RetryPolicy(0, Duration.ofSeconds(1),
-                Duration.ofSeconds(1)), new RecordingPause());
+                Duration.ofSeconds(1)), 0, new RecordingPause(), System::nanoTime);
     }
 
     @Test

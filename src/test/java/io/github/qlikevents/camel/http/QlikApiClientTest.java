@@ -3,6 +3,9 @@ package io.github.qlikevents.camel.http;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.qlikevents.camel.support.FakeTransport;
 import io.github.qlikevents.camel.support.RecordingPause;
@@ -25,7 +28,7 @@ class QlikApiClientTest {
     private final RetryPolicy retry = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30));
 
     private QlikApiClient client(BearerAuth auth) {
-        return new QlikApiClient(TENANT, api, auth, retry, pause);
+        return new QlikApiClient(TENANT, api, auth, retry, 0, pause, System::nanoTime);
     }
 
     @Test
@@ -104,6 +107,30 @@ class QlikApiClientTest {
         assertThatThrownBy(() -> client(new ApiKeyAuth(KEY)).send("GET", URI.create("https://elsewhere.example/x"), null))
                 .isInstanceOf(QlikApiException.class).hasMessageContaining("only tenant acme.eu.qlikcloud.com");
         assertThat(api.sent()).isEmpty();
+    }
+
+    @Test
+    void aBacklogNeverSendsMoreThanTheCapInAnyMinute() {
+        AtomicLong nanos = new AtomicLong();
+        RecordingPause clockMovingPause = new RecordingPause(wait -> nanos.addAndGet(wait.toNanos()));
+        QlikApiClient capped = new QlikApiClient(TENANT, api, new ApiKeyAuth(KEY), retry, 60, clockMovingPause,
+                nanos::get);
+        List<Long> sentAt = new ArrayList<>();
+        api.thenAlways(200, "{\"data\":[]}");
+
+        for (int page = 0; page < 200; page++) {
+            capped.send("GET", AUDITS, null);
+            sentAt.add(nanos.get());
+            nanos.addAndGet(Duration.ofMillis(10).toNanos()); // the consumer's own work between pages
+        }
+
+        long minute = Duration.ofMinutes(1).toNanos();
+        for (int i = 0; i + 60 < sentAt.size(); i++) {
+            assertThat(sentAt.get(i + 60) - sentAt.get(i)).as("61 requests span at least a minute").isGreaterThanOrEqualTo(minute);
+        }
+        assertThat(Duration.ofNanos(nanos.get())).as("200 requests at 60 a minute").isGreaterThan(Duration.ofMinutes(3));
+        assertThat(capped.cappedWaits()).isPositive();
+        assertThat(capped.requestsLastMinute()).isLessThanOrEqualTo(60);
     }
 
     static String token(String accessToken) {

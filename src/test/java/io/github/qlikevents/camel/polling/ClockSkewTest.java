@@ -67,19 +67,28 @@ class ClockSkewTest extends SandboxTestSupport {
     }
 
     @Test
-    void theQueryAndTheRememberedIdsStayAtThePresent() throws Exception {
+    void theWatermarkAndTheRememberedIdsStayAtThePresent() throws Exception {
         Instant now = Instant.parse("2026-11-30T10:00:00Z");
         PollPosition position = new PollPosition(now.minus(Duration.ofDays(1)));
-        position.markDelivered("on-time", now.minusSeconds(30));
-        position.markDelivered("from-the-future", now.plus(AHEAD));
+        position.markDelivered("on-time", now.minusSeconds(30), now);
+        position.markDelivered("from-the-future", now.plus(AHEAD), now);
         Duration lookback = Duration.ofMinutes(2);
 
-        assertThat(position.queryFrom(lookback, now)).isEqualTo(now.plus(PollPosition.CLOCK_TOLERANCE).minus(lookback));
-        PollPosition stored = PollPosition.parse(position.serialize(lookback, 1, now));
-        assertThat(stored.delivered("on-time")).as("still inside the window the next query reads").isTrue();
-        assertThat(stored.delivered("from-the-future")).isTrue();
-        assertThat(stored.queryFrom(lookback, now.plusSeconds(10))).isEqualTo(
-                now.plusSeconds(10).plus(PollPosition.CLOCK_TOLERANCE).minus(lookback));
+        assertThat(position.watermark()).as("not past the wall clock when it was passed").isEqualTo(now);
+        assertThat(position.tailFrom(now.plusSeconds(10))).isEqualTo(now);
+        PollPosition stored = PollPosition.parse(position.serialize(lookback, 1, now.plusSeconds(10)));
+        assertThat(stored.delivered("on-time")).as("still inside the window the next queries read").isTrue();
+        assertThat(stored.delivered("from-the-future")).as("kept until its time has passed").isTrue();
+    }
+
+    @Test
+    void aWatermarkStoredInTheFutureByAnEarlierVersionIsReadAsThePresent() throws Exception {
+        Instant now = Instant.parse("2026-11-30T10:00:00Z");
+        PollPosition stored = PollPosition.parse("{\"v\":1,\"seq\":7,\"floor\":\"2026-11-29T10:00:00Z\","
+                                                 + "\"watermark\":\"2026-11-30T11:00:00Z\",\"recent\":{}}");
+
+        assertThat(stored.tailFrom(now)).isEqualTo(now);
+        assertThat(stored.sweepFrom(Duration.ofMinutes(2), now)).isEqualTo(now.minus(Duration.ofMinutes(2)));
     }
 
     /** The polling route; with {@code state}, its position in that file. */

@@ -127,7 +127,7 @@ class PollingReliabilityTest extends SandboxTestSupport {
         startContext(new RouteBuilder() {
             @Override
             public void configure() {
-                from(pollUri("since=P1D&lookback=PT2M")).routeId("poll").to("mock:events");
+                from(pollUri("since=P1D&lookback=PT1M&sweepInterval=PT1S")).routeId("poll").to("mock:events");
             }
         });
         MockEndpoint events = mock("events");

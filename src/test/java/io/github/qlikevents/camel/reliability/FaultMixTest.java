@@ -105,7 +105,7 @@ class FaultMixTest extends SandboxTestSupport {
                 new Scenario("the same items repeated across pages", (t, s) -> s.duplicateAcrossPages(true), nothing,
                         ""),
                 new Scenario("late events inside the lookback window (live tail)", (t, s) -> {
-                }, nothing, "lookback=PT2M", FaultMixTest::publishLateEvents),
+                }, nothing, "lookback=PT35S&sweepInterval=PT1S", FaultMixTest::publishLateEvents),
                 new Scenario("expired next cursor", (t, s) -> {
                 }, (t, n) -> t.every(n, 1700, () -> t.sandbox.expireCursors()), ""),
                 new Scenario("OAuth token expiring mid-stream", (t, s) -> {
@@ -196,18 +196,20 @@ class FaultMixTest extends SandboxTestSupport {
     }
 
     /**
-     * Ten times: a new event is delivered, then one that happened half a minute before it shows up (Qlik indexed it
-     * late). Each must arrive.
+     * Ten new events are delivered, then ten that happened half a minute before them show up (Qlik indexed them late,
+     * within the lookback). Each must arrive, once.
      */
     private void publishLateEvents(Set<String> seen) {
+        Instant now = Instant.now();
+        List<SandboxEvent> fresh = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            Instant now = Instant.now();
-            SandboxEvent fresh = sandbox.feed().publishGenerated(now);
-            await().atMost(Progress.STALL).until(() -> seen.contains(fresh.eventId()));
-            SandboxEvent indexedLate = sandbox.feed().publishGenerated(now.minusSeconds(30));
-            late.add(indexedLate);
-            await().atMost(Progress.STALL).until(() -> seen.contains(indexedLate.eventId()));
+            fresh.add(sandbox.feed().publishGenerated(now));
         }
+        await().atMost(Progress.STALL).until(() -> fresh.stream().allMatch(e -> seen.contains(e.eventId())));
+        for (int i = 0; i < 10; i++) {
+            late.add(sandbox.feed().publishGenerated(now.minusSeconds(30)));
+        }
+        await().atMost(Progress.STALL).until(() -> late.stream().allMatch(e -> seen.contains(e.eventId())));
     }
 
     @AfterEach

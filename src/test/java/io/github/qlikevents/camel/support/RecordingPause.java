@@ -3,6 +3,7 @@ package io.github.qlikevents.camel.support;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.github.qlikevents.camel.http.Pause;
 
@@ -10,10 +11,23 @@ import io.github.qlikevents.camel.http.Pause;
 public final class RecordingPause extends Pause {
 
     private final List<Duration> waits = new ArrayList<>();
+    private final Consumer<Duration> passTime;
+
+    /** A pause that only records. */
+    public RecordingPause() {
+        this(duration -> {
+        });
+    }
+
+    /** A pause that records and lets a test clock move on by the time asked for. */
+    public RecordingPause(Consumer<Duration> passTime) {
+        this.passTime = passTime;
+    }
 
     @Override
     public void sleep(Duration duration, String reason) {
         waits.add(duration);
+        passTime.accept(duration);
     }
 
     /** The waits asked for, in order. */

@@ -21,7 +21,7 @@ class WebhookRegistrarTest {
     private final FakeTransport api = new FakeTransport();
     private final WebhookRegistrar registrar = new WebhookRegistrar(new QlikApiClient(
             TenantUrl.of("https://acme.eu.qlikcloud.com"), api, new ApiKeyAuth("unit-test-api-key"),
-            new RetryPolicy(0, Duration.ofSeconds(1), Duration.ofSeconds(1))));
+            new RetryPolicy(0, Duration.ofSeconds(1), Duration.ofSeconds(1)), 0));
     private final WebhookRegistrar.Registration registration = new WebhookRegistrar.Registration("camel-qlik", URL,
             List.of("com.qlik.v1.license.lease.created"), SECRET, "tenant", false);
 
