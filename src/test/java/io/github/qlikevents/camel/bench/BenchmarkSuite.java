@@ -5,6 +5,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,6 +47,7 @@ public final class BenchmarkSuite {
                                + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
         results.put("decode", decode());
         results.put("poll", poll(pollEvents));
+        results.put("budget", budget());
         results.put("webhook", webhook(webhookDeliveries));
         results.put("memory", memory(memoryEvents));
         Files.createDirectories(OUT);
@@ -78,6 +80,18 @@ public final class BenchmarkSuite {
         PollThroughput.Result handWritten = PollThroughput.handWritten(events);
         return Map.of("events", events, "componentPerSecond", component.perSecond(),
                 "handWrittenPerSecond", handWritten.perSecond());
+    }
+
+    private static List<Map<String, Object>> budget() throws Exception {
+        List<Map<String, Object>> loads = new ArrayList<>();
+        for (PollBudget.Result result : PollBudget.run(Duration.ofSeconds(90), Duration.ofMinutes(2),
+                Duration.ofMinutes(3).plusSeconds(15), 0, 5, 50)) {
+            loads.add(Map.of("eventsPerSecond", result.eventsPerSecond(), "requestsPerMinute",
+                    result.requestsPerMinute(), "floorPerMinute", result.floorPerMinute(), "p50Millis",
+                    result.p50Millis(), "p99Millis", result.p99Millis(), "late", result.late(), "lateDelivered",
+                    result.lateDelivered(), "duplicates", result.duplicates()));
+        }
+        return loads;
     }
 
     private static Map<String, Object> webhook(int deliveries) throws Exception {
@@ -141,6 +155,15 @@ public final class BenchmarkSuite {
         throughput(md, "webhook, " + webhook.get("deliveries") + " signed deliveries at concurrency 32", "requests/s",
                 "webhook:qlik-license-events route", (Double) webhook.get("componentPerSecond"),
                 "bare platform-http route answering 200 (baseline)", (Double) webhook.get("barePlatformHttpPerSecond"));
+        md.append("\n| poll budget, defaults, 2 min measured | requests/min | floor/min | vs floor | p50 ms | p99 ms |"
+                  + " late delivered | duplicates |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Map<String, Object> load : (List<Map<String, Object>>) results.get("budget")) {
+            double requests = (Double) load.get("requestsPerMinute");
+            double floor = (Double) load.get("floorPerMinute");
+            md.append(String.format(Locale.ROOT, "| %.0f events/s | %.1f | %.1f | %.2fx | %s | %s | %s of %s | %s |%n",
+                    load.get("eventsPerSecond"), requests, floor, requests / floor, load.get("p50Millis"),
+                    load.get("p99Millis"), load.get("lateDelivered"), load.get("late"), load.get("duplicates")));
+        }
         md.append("\n| memory, poll mode, -Xmx64m | events | seconds | events/s | peak heap after GC (MiB) |\n")
                 .append("|---|---:|---:|---:|---:|\n");
         for (Map<String, Object> run : (List<Map<String, Object>>) results.get("memory")) {

@@ -1,5 +1,7 @@
 package io.github.qlikevents.camel.bench;
 
+import java.time.Duration;
+
 import io.github.qlikevents.camel.model.LeaseUpdated;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,16 @@ class BenchmarksSmokeTest {
         assertThat(PollThroughput.handWritten(300).events()).isEqualTo(300);
         assertThat(WebhookThroughput.component(50, 4).events()).isEqualTo(50);
         assertThat(WebhookThroughput.bare(50, 4).events()).isEqualTo(50);
+    }
+
+    @Test
+    void pollBudgetCountsTheRequestsOfAStream() throws Exception {
+        PollBudget.Result result = PollBudget.run(Duration.ofSeconds(1), Duration.ofSeconds(6), Duration.ZERO, 5)
+                .get(0);
+
+        assertThat(result.requestsPerMinute()).as("polls reached the tenant in the window").isPositive();
+        assertThat(result.floorPerMinute()).isPositive();
+        assertThat(result.duplicates()).isZero();
     }
 
     @Test
