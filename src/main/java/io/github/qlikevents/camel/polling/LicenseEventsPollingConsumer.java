@@ -67,9 +67,8 @@ public class LicenseEventsPollingConsumer extends ScheduledBatchPollingConsumer 
     protected void doStart() throws Exception {
         api = endpoint.apiClient();
         api.allowWaits();
-        settings = PollSettings.of(endpoint.getConfiguration(), api.tenant(), endpoint.getChannel(),
-                endpoint.getClock());
         clock = endpoint.getClock();
+        settings = PollSettings.of(endpoint.getConfiguration(), api.tenant(), endpoint.getChannel(), clock);
         query = new AuditQuery(api.tenant(), settings.pageSize(), settings.filter(), settings.source());
         pager = new AuditPager(api);
         repository = endpoint.getConfiguration().getCursorRepository() != null
@@ -153,8 +152,8 @@ public class LicenseEventsPollingConsumer extends ScheduledBatchPollingConsumer 
         }
         eventsFromSweeps.addAndGet(delivered);
         if (delivered > 0) {
-            LOG.info("Sweep of tenant {} up to {} delivered {} events Qlik made visible late", api.tenant().host(), to,
-                    delivered);
+            LOG.info("Sweep of tenant {} up to {} delivered {} events the tail had not seen (indexed late by Qlik, or"
+                     + " published while the consumer was stopped)", api.tenant().host(), to, delivered);
         }
         return delivered;
     }
@@ -306,7 +305,7 @@ public class LicenseEventsPollingConsumer extends ScheduledBatchPollingConsumer 
         return time == null ? null : time.toString();
     }
 
-    @ManagedAttribute(description = "Events delivered by sweeps: those Qlik made visible after the tail had passed")
+    @ManagedAttribute(description = "Events delivered by sweeps: those the tail had not seen (indexed late by Qlik)")
     public long getEventsFromSweeps() {
         return eventsFromSweeps.get();
     }
