@@ -1,5 +1,6 @@
 package io.github.qlikevents.camel.polling;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -63,6 +64,16 @@ class PollingDeliveryTest extends SandboxTestSupport {
         assertThat(jmx.getAttribute(name, "LastEventTime")).isEqualTo(expected.get(expected.size() - 1).time()
                 .toString());
         assertThat((Long) jmx.getAttribute(name, "Counter")).as("polls run, Camel's own counter").isPositive();
+        int requests = (Integer) jmx.getAttribute(name, "RequestsLastMinute");
+        assertThat(requests).as("requests of the last minute, as the tenant counted them")
+                .isPositive().isLessThanOrEqualTo((int) sandbox.requestCount());
+        assertThat(jmx.getAttribute(name, "RateLimitSharePercent")).isEqualTo(requests * 100 / 1000);
+        assertThat(jmx.getAttribute(name, "MaxRequestsPerMinute")).isEqualTo(500);
+        assertThat(jmx.getAttribute(name, "CappedWaits")).isEqualTo(0L);
+        assertThat((Long) jmx.getAttribute(name, "LagSeconds")).as("now minus the newest eventTime delivered")
+                .isGreaterThanOrEqualTo(Duration.between(expected.get(expected.size() - 1).time(), Instant.now())
+                        .toSeconds() - 1);
+        assertThat(jmx.getAttribute(name, "EventsFromSweeps")).isEqualTo(0L);
         assertThat(sandbox.requests()).extracting(SandboxRequest::query).filteredOn(q -> q != null)
                 .allSatisfy(q -> assertThat(q).contains("sort=%2BeventTime"));
     }
