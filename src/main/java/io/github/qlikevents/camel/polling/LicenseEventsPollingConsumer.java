@@ -3,6 +3,8 @@ package io.github.qlikevents.camel.polling;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -240,6 +242,26 @@ public class LicenseEventsPollingConsumer extends ScheduledBatchPollingConsumer 
             }
         });
         return exchange;
+    }
+
+    /** The figures of the dev console, in the order it shows them; the same as the JMX attributes. */
+    public Map<String, Object> status() {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("watermark", getWatermark());
+        status.put("lastEventTime", getLastEventTime());
+        status.put("lagSeconds", getLagSeconds());
+        status.put("polls", getCounter());
+        status.put("eventsDelivered", getEventsDelivered());
+        status.put("eventsFailed", getEventsFailed());
+        status.put("requestsLastMinute", getRequestsLastMinute());
+        status.put("rateLimitSharePercent", getRateLimitSharePercent());
+        status.put("maxRequestsPerMinute", getMaxRequestsPerMinute());
+        status.put("cappedWaits", getCappedWaits());
+        status.put("throttledWaits", getThrottledWaits());
+        status.put("retries", getRetries());
+        status.put("lastSweep", getLastSweep());
+        status.put("eventsFromSweeps", getEventsFromSweeps());
+        return status;
     }
 
     @ManagedAttribute(description = "Events delivered and completed")
