@@ -84,7 +84,7 @@ public final class BenchmarkSuite {
 
     private static List<Map<String, Object>> budget() throws Exception {
         List<Map<String, Object>> loads = new ArrayList<>();
-        for (PollBudget.Result result : PollBudget.run(Duration.ofSeconds(90), Duration.ofMinutes(2),
+        for (PollBudget.Result result : PollBudget.run(Duration.ofSeconds(210), Duration.ofMinutes(2),
                 Duration.ofMinutes(3).plusSeconds(15), 0, 5, 50)) {
             loads.add(Map.of("eventsPerSecond", result.eventsPerSecond(), "requestsPerMinute",
                     result.requestsPerMinute(), "floorPerMinute", result.floorPerMinute(), "p50Millis",

@@ -48,8 +48,9 @@ final class PollBudget {
     }
 
     /**
-     * Runs the loads side by side: {@code warmUp}, then the measured window, then {@code lateWait} for the late events
-     * (the defaults need lookback plus sweepInterval, PT3M, to sweep them).
+     * Runs the loads side by side: {@code warmUp} (at least lookback plus sweepInterval, PT3M with the defaults, for
+     * the sweeps to reach the stream), then the measured window, then {@code lateWait} with nothing published, for the
+     * late events to be swept (PT3M after the last one, with the defaults).
      */
     static List<Result> run(Duration warmUp, Duration measured, Duration lateWait, double... rates) throws Exception {
         List<Load> loads = new ArrayList<>();
@@ -63,6 +64,8 @@ final class PollBudget {
             loads.forEach(Load::beginWindow);
             Thread.sleep(measured.toMillis());
             loads.forEach(Load::endWindow);
+            // nothing is published after the window: every late event then has lateWait to be swept
+            publisher.shutdownNow();
             Thread.sleep(lateWait.toMillis());
             List<Result> results = new ArrayList<>();
             for (Load load : loads) {
@@ -85,6 +88,7 @@ final class PollBudget {
         private final Set<String> late = ConcurrentHashMap.newKeySet();
         private SandboxTenant tenant;
         private CamelContext context;
+        private Instant started;
         private Instant windowStart;
         private Instant windowEnd;
         private long requestsAtStart;
@@ -113,6 +117,7 @@ final class PollBudget {
                     }
                 });
                 context.start();
+                started = Instant.now();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -121,10 +126,14 @@ final class PollBudget {
                 publisher.scheduleAtFixedRate(() -> tenant.feed().publishGenerated(Instant.now()), 0, periodMicros,
                         TimeUnit.MICROSECONDS);
             }
-            // a late event every 20 s: dated 10 to 60 s before it becomes visible
+            // a late event every 20 s: dated 10 to 60 s before it becomes visible, and after the consumer started
+            // (without since, a consumer asks for nothing older: by design, not a loss)
             publisher.scheduleAtFixedRate(() -> {
                 long lateness = 10 + (long) (Math.random() * 50);
-                late.add(tenant.feed().publishGenerated(Instant.now().minusSeconds(lateness)).eventId());
+                Instant time = Instant.now().minusSeconds(lateness);
+                if (time.isAfter(started)) {
+                    late.add(tenant.feed().publishGenerated(time).eventId());
+                }
             }, 5, 20, TimeUnit.SECONDS);
         }
 
