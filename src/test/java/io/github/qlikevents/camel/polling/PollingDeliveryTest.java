@@ -64,10 +64,14 @@ class PollingDeliveryTest extends SandboxTestSupport {
         assertThat(jmx.getAttribute(name, "LastEventTime")).isEqualTo(expected.get(expected.size() - 1).time()
                 .toString());
         assertThat((Long) jmx.getAttribute(name, "Counter")).as("polls run, Camel's own counter").isPositive();
+        // the poller goes on every 50 ms: the client counts a request as it sends it, the tenant once it handled it
         int requests = (Integer) jmx.getAttribute(name, "RequestsLastMinute");
-        assertThat(requests).as("requests of the last minute, as the tenant counted them")
-                .isPositive().isLessThanOrEqualTo((int) sandbox.requestCount());
-        assertThat(jmx.getAttribute(name, "RateLimitSharePercent")).isEqualTo(requests * 100 / 1000);
+        int share = (Integer) jmx.getAttribute(name, "RateLimitSharePercent");
+        int requestsAfter = (Integer) jmx.getAttribute(name, "RequestsLastMinute");
+        assertThat(requests).as("requests of the last minute, as the tenant counted them (one may be on its way)")
+                .isPositive().isLessThanOrEqualTo((int) sandbox.requestCount() + 1);
+        assertThat(share).as("share of Qlik's 1,000 a minute")
+                .isBetween(requests * 100 / 1000, requestsAfter * 100 / 1000);
         assertThat(jmx.getAttribute(name, "MaxRequestsPerMinute")).isEqualTo(500);
         assertThat(jmx.getAttribute(name, "CappedWaits")).isEqualTo(0L);
         assertThat((Long) jmx.getAttribute(name, "LagSeconds")).as("now minus the newest eventTime delivered")
