@@ -86,7 +86,6 @@ public final class QlikApiClient implements Closeable {
             HttpResult result;
             try {
                 keepWithinCap(what);
-                window.record();
                 result = http.execute(method, uri, authenticated ? auth.token() : null, jsonBody);
             } catch (IOException e) {
                 if (failures >= retry.maxRetries()) {
@@ -127,10 +126,10 @@ public final class QlikApiClient implements Closeable {
         }
     }
 
-    /** Waits while one more request would exceed maxRequestsPerMinute in the last minute. */
+    /** Counts the request about to be sent, first waiting while one more would exceed maxRequestsPerMinute. */
     private void keepWithinCap(String what) {
         Duration wait;
-        while (!(wait = window.waitBeforeNext(maxRequestsPerMinute)).isZero()) {
+        while (!(wait = window.reserve(maxRequestsPerMinute)).isZero()) {
             if (cappedWaits.incrementAndGet() % CAP_LOG_EVERY == 1) {
                 LOG.info("Request cap of {} a minute reached on tenant {}: waiting {} ms before {} ({} waits so far)",
                         maxRequestsPerMinute, tenant.host(), wait.toMillis(), what, cappedWaits.get());

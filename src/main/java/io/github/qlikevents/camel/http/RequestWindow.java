@@ -22,22 +22,20 @@ final class RequestWindow {
         this.nanoTime = nanoTime;
     }
 
-    /** How long to wait before the next request so that no minute holds more than {@code cap}; 0 means no cap. */
-    synchronized Duration waitBeforeNext(int cap) {
+    /**
+     * Counts a request sent now when one more keeps every minute within {@code cap} (0 means no cap) and returns
+     * zero; otherwise counts nothing and returns how long to wait before asking again. One step, so callers on
+     * several threads cannot pass the cap together.
+     */
+    synchronized Duration reserve(int cap) {
         long now = nanoTime.getAsLong();
         forgetOlderThanAMinute(now);
-        if (cap <= 0 || sent.size() < cap) {
-            return Duration.ZERO;
+        if (cap > 0 && sent.size() >= cap) {
+            Long oldestCounted = sent.stream().skip(sent.size() - (long) cap).findFirst().orElseThrow();
+            return Duration.ofNanos(Math.max(1, oldestCounted + MINUTE_NANOS - now));
         }
-        Long oldestCounted = sent.stream().skip(sent.size() - (long) cap).findFirst().orElseThrow();
-        return Duration.ofNanos(Math.max(0, oldestCounted + MINUTE_NANOS - now));
-    }
-
-    /** A request is being sent now. */
-    synchronized void record() {
-        long now = nanoTime.getAsLong();
         sent.addLast(now);
-        forgetOlderThanAMinute(now);
+        return Duration.ZERO;
     }
 
     /** Requests sent in the last minute. */
