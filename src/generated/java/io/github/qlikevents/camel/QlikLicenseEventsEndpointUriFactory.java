@@ -18,6 +18,7 @@ import org.apache.camel.spi.EndpointUriFactory;
 public class QlikLicenseEventsEndpointUriFactory extends org.apache.camel.support.component.EndpointUriFactorySupport implements EndpointUriFactory {
 
     private static final String BASE = ":channel";
+    private static final String[] SCHEMES = new String[]{"qlik-license-events", "qlik-events"};
 
     private static final Set<String> PROPERTY_NAMES;
     private static final Set<String> SECRET_PROPERTY_NAMES;
@@ -87,7 +88,12 @@ public class QlikLicenseEventsEndpointUriFactory extends org.apache.camel.suppor
 
     @Override
     public boolean isEnabled(String scheme) {
-        return "qlik-license-events".equals(scheme);
+        for (String s : SCHEMES) {
+            if (s.equals(scheme)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

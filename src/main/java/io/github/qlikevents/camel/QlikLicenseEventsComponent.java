@@ -2,14 +2,23 @@ package io.github.qlikevents.camel;
 
 import java.util.Map;
 
+import io.github.qlikevents.camel.model.Channel;
+import org.apache.camel.Component;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
-import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.util.StringHelper;
 
-/** The {@code qlik-license-events:} component: Qlik Cloud license events as typed Camel messages. */
-@Component("qlik-license-events")
+/**
+ * The {@code qlik-license-events:} component, also registered as {@code qlik-events:}: Qlik Cloud system events as
+ * typed Camel messages. Camel creates one instance per scheme; an instance without a tenantUrl of its own uses the
+ * configuration of the other scheme's, so the component is configured once, under either name.
+ */
+@org.apache.camel.spi.annotations.Component("qlik-license-events,qlik-events")
 public class QlikLicenseEventsComponent extends HealthCheckComponent {
+
+    static final String SCHEME = "qlik-license-events";
+    static final String ALIAS = "qlik-events";
 
     @Metadata(description = "Options shared by every endpoint of this component")
     private QlikLicenseEventsConfiguration configuration = new QlikLicenseEventsConfiguration();
@@ -17,9 +26,19 @@ public class QlikLicenseEventsComponent extends HealthCheckComponent {
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         QlikLicenseEventsEndpoint endpoint = new QlikLicenseEventsEndpoint(uri, this, Channel.of(remaining),
-                configuration.copy());
+                sharedConfiguration(StringHelper.before(uri, ":")).copy());
         setProperties(endpoint, parameters);
         return endpoint;
+    }
+
+    /** This instance's configuration, or the other scheme's when only that one names a tenant. */
+    private QlikLicenseEventsConfiguration sharedConfiguration(String scheme) {
+        if (configuration.getTenantUrl() != null || scheme == null) {
+            return configuration;
+        }
+        Component other = getCamelContext().getComponent(SCHEME.equals(scheme) ? ALIAS : SCHEME, false);
+        return other instanceof QlikLicenseEventsComponent sibling && sibling != this
+               && sibling.configuration.getTenantUrl() != null ? sibling.configuration : configuration;
     }
 
     public QlikLicenseEventsConfiguration getConfiguration() {

@@ -3,7 +3,6 @@ package io.github.qlikevents.camel;
 import java.time.Clock;
 
 import io.github.qlikevents.camel.http.QlikTransport;
-import io.github.qlikevents.camel.model.LicenseEventType;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
@@ -28,13 +27,13 @@ public class QlikLicenseEventsConfiguration implements Cloneable {
     @UriParam(label = "common",
               description = "Comma-separated event types to deliver. A name ending in an asterisk (wildcard) matches"
                             + " every type with that prefix: com.qlik.v1.license.lease. plus an asterisk selects the"
-                            + " lease events. Default: every license event type, including types Qlik adds later.")
+                            + " lease events. Default: every event type of the channel, including types Qlik adds later.")
     private String eventTypes;
 
     @UriParam(label = "consumer", defaultValue = "100")
     private int pageSize = 100;
-    @UriParam(label = "consumer", defaultValue = LicenseEventType.SOURCE)
-    private String source = LicenseEventType.SOURCE;
+    @UriParam(label = "consumer")
+    private String source;
     @UriParam(label = "consumer")
     private String since;
     @UriParam(label = "consumer", defaultValue = "PT2M")
@@ -128,7 +127,7 @@ public class QlikLicenseEventsConfiguration implements Cloneable {
 
     /**
      * Comma-separated event types to deliver; a trailing * matches a prefix, e.g. com.qlik.v1.license.lease.*.
-     * Default: every license event type, including types Qlik adds later.
+     * Default: every event type of the channel, including types Qlik adds later.
      */
     public void setEventTypes(String eventTypes) {
         this.eventTypes = eventTypes;
@@ -148,8 +147,10 @@ public class QlikLicenseEventsConfiguration implements Cloneable {
     }
 
     /**
-     * The Audits API source to ask for when more than one event type is wanted; empty asks for every source (then the
-     * eventTypes filter runs on the client only).
+     * The Audits API source to ask for when more than one event type is wanted. Default: the channel's
+     * (com.qlik/licenses, com.qlik/automations, com.qlik/identities, com.qlik/iam-resources; none for
+     * web-integrations, whose source Qlik does not publish); empty asks for every source. The channel and eventTypes
+     * are always checked on the client.
      */
     public void setSource(String source) {
         this.source = source;

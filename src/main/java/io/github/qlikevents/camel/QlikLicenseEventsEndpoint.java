@@ -2,12 +2,15 @@ package io.github.qlikevents.camel;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.github.qlikevents.camel.http.QlikApiClient;
+import io.github.qlikevents.camel.model.Channel;
 import io.github.qlikevents.camel.model.EventTypeFilter;
-import io.github.qlikevents.camel.polling.LicenseEventsPollingConsumer;
-import io.github.qlikevents.camel.webhook.LicenseEventsWebhookHandler;
+import io.github.qlikevents.camel.polling.QlikEventsPollingConsumer;
+import io.github.qlikevents.camel.webhook.QlikEventsWebhookHandler;
 import io.github.qlikevents.camel.webhook.QlikSignature;
 import io.github.qlikevents.camel.webhook.WebhookRegistrar;
 import org.apache.camel.Category;
@@ -27,11 +30,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receive Qlik Cloud license events (assignments, leases, license definitions, tenant association, data volume,
- * purges) as typed bodies with CloudEvents headers, by polling the Audits API or from signed Qlik webhooks.
+ * Receive Qlik Cloud system events (licenses, automations, roles, web integrations, IP policies) as typed bodies with
+ * CloudEvents headers, by polling the Audits API or from signed Qlik webhooks.
  */
-@UriEndpoint(firstVersion = "1.0.0", scheme = "qlik-license-events", title = "Qlik License Events",
-             syntax = "qlik-license-events:channel", consumerOnly = true,
+@UriEndpoint(firstVersion = "1.0.0", scheme = "qlik-license-events,qlik-events",
+             title = "Qlik License Events,Qlik Events", syntax = "qlik-license-events:channel",
+             alternativeSyntax = "qlik-events:channel", consumerOnly = true,
              category = { Category.CLOUD, Category.SAAS, Category.MONITORING },
              headersClass = QlikLicenseEventsConstants.class)
 public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
@@ -41,9 +45,11 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
     /** The default of the delay option: 12 tail requests a minute when idle, see the component page's cost model. */
     static final long DEFAULT_DELAY_MILLIS = 5000;
 
-    @UriPath(enums = "licenses", description = "The Qlik system-event domain: licenses")
+    @UriPath(enums = "licenses,automations,roles,web-integrations,ip-policies",
+             description = "The Qlik system-event domain: licenses, automations, roles, web-integrations or ip-policies")
     @Metadata(required = true)
     private final String channel;
+    private final Channel channelValue;
     @UriParam
     private final QlikLicenseEventsConfiguration configuration;
     /**
@@ -64,17 +70,18 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
         super(uri, component);
         setDelay(DEFAULT_DELAY_MILLIS);
         this.channel = channel.uriName();
+        this.channelValue = channel;
         this.configuration = configuration;
     }
 
     @Override
     public Producer createProducer() {
-        throw new UnsupportedOperationException("qlik-license-events is consumer only: use it in from(...)");
+        throw new UnsupportedOperationException(getEndpointBaseUri() + " is consumer only: use it in from(...)");
     }
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        LicenseEventsPollingConsumer consumer = new LicenseEventsPollingConsumer(this, processor);
+        QlikEventsPollingConsumer consumer = new QlikEventsPollingConsumer(this, processor);
         consumer.setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
         configureConsumer(consumer);
         return consumer;
@@ -90,8 +97,8 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
 
     @Override
     public Processor createWebhookHandler(Processor next) {
-        return new LicenseEventsWebhookHandler(next, webhookSignature(), configuration.getMaxBodySize(),
-                configuration.getIdempotentRepository(), EventTypeFilter.parse(configuration.getEventTypes()));
+        return new QlikEventsWebhookHandler(next, webhookSignature(), configuration.getMaxBodySize(),
+                configuration.getIdempotentRepository(), EventTypeFilter.parse(configuration.getEventTypes(), channelValue));
     }
 
     @Override
@@ -99,11 +106,19 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
         webhookSignature();
         String url = webhookConfiguration.computeFullExternalUrl();
         String name = configuration.getWebhookName() != null ? configuration.getWebhookName() : defaultWebhookName();
-        registeredWebhookId = new WebhookRegistrar(apiClient()).register(new WebhookRegistrar.Registration(name, url,
-                EventTypeFilter.parse(configuration.getEventTypes()).concreteTypes(),
+        WebhookRegistrar registrar = new WebhookRegistrar(apiClient());
+        EventTypeFilter filter = EventTypeFilter.parse(configuration.getEventTypes(), channelValue);
+        Set<String> types = registrar.offered(filter.concreteTypes(), filter.namedTypes(), getEndpointBaseUri());
+        Set<String> pollOnly = new LinkedHashSet<>(filter.concreteTypes());
+        pollOnly.removeAll(types);
+        if (!pollOnly.isEmpty()) {
+            LOG.warn("Qlik offers no webhook for {} on this tenant: they are not received by {}; poll for them",
+                    pollOnly, getEndpointBaseUri());
+        }
+        registeredWebhookId = registrar.register(new WebhookRegistrar.Registration(name, url, types,
                 configuration.getWebhookSecret(), configuration.getWebhookLevel(),
                 configuration.isWebhookCloudEventDelivery()));
-        LOG.info("Qlik webhook '{}' ({}) delivers to {}", name, registeredWebhookId, url);
+        LOG.info("Qlik webhook '{}' ({}) delivers {} to {}", name, registeredWebhookId, types, url);
     }
 
     @Override
@@ -170,6 +185,11 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
 
     public String getChannel() {
         return channel;
+    }
+
+    /** The channel of the URI path. */
+    public Channel channel() {
+        return channelValue;
     }
 
     public QlikLicenseEventsConfiguration getConfiguration() {

@@ -1,6 +1,6 @@
 package io.github.qlikevents.camel.decoding;
 
-import io.github.qlikevents.camel.model.LicenseEvent;
+import io.github.qlikevents.camel.model.QlikEvent;
 
 /**
  * A decoded event: the typed body and the envelope attributes.
@@ -8,5 +8,5 @@ import io.github.qlikevents.camel.model.LicenseEvent;
  * @param body       the typed body
  * @param attributes the CloudEvents attributes and Qlik extensions
  */
-public record DecodedEvent(LicenseEvent body, EventAttributes attributes) {
+public record DecodedEvent(QlikEvent body, EventAttributes attributes) {
 }

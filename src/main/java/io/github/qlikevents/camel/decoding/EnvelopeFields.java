@@ -118,6 +118,19 @@ final class EnvelopeFields {
         return first != null ? first : alternateFirst ? primary[index] : alternate[index];
     }
 
+    /** The {@code specversion} of a CloudEvents document, or null. */
+    String specVersion() {
+        return specVersion;
+    }
+
+    /**
+     * True for a CloudEvents document without {@code specversion}: its type came as {@code type}, and it has no
+     * legacy {@code cloudEventsVersion}. Audit items carry {@code eventType} and no specversion, by design.
+     */
+    boolean lacksSpecVersion() {
+        return specVersion == null && legacyVersion == null && primary[EventAttribute.TYPE.ordinal()] != null;
+    }
+
     private boolean isCloudEvent() {
         return specVersion != null;
     }

@@ -1,7 +1,7 @@
 package io.github.qlikevents.camel.decoding;
 
 import io.github.qlikevents.camel.QlikLicenseEventsConstants;
-import io.github.qlikevents.camel.model.LicenseEventType;
+import io.github.qlikevents.camel.model.QlikEventType;
 import org.apache.camel.Message;
 
 /** Puts a decoded event on a Camel message: the typed body and the attributes as headers. */
@@ -21,8 +21,8 @@ public final class EventHeaders {
         }
         message.setHeader(QlikLicenseEventsConstants.EVENT_VERSION, EventAttributes.SPEC_VERSION);
         set(message, QlikLicenseEventsConstants.AUDIT_ID, attributes.auditId());
-        message.setHeader(QlikLicenseEventsConstants.EVENT_DEPRECATED, LicenseEventType.forTypeName(attributes.type())
-                .map(LicenseEventType::deprecated).orElse(false));
+        message.setHeader(QlikLicenseEventsConstants.EVENT_DEPRECATED, QlikEventType.forTypeName(attributes.type())
+                .map(QlikEventType::deprecated).orElse(false));
     }
 
     private static void set(Message message, String name, String value) {

@@ -1,6 +1,6 @@
 package io.github.qlikevents.camel.encoding;
 
-import io.github.qlikevents.camel.model.LicenseEvent;
+import io.github.qlikevents.camel.model.QlikEvent;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.cloudevents.CloudEvent;
@@ -23,8 +23,8 @@ public class CloudEventJsonTransformer extends Transformer {
 
     @Override
     public void transform(Message message, DataType from, DataType to) throws Exception {
-        if (!(message.getBody() instanceof LicenseEvent body)) {
-            throw new InvalidPayloadException(message.getExchange(), LicenseEvent.class);
+        if (!(message.getBody() instanceof QlikEvent body)) {
+            throw new InvalidPayloadException(message.getExchange(), QlikEvent.class);
         }
         message.setBody(writer.write(body, message));
         message.setHeader(CloudEvent.CAMEL_CLOUD_EVENT_CONTENT_TYPE, CONTENT_TYPE);

@@ -5,13 +5,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.qlikevents.camel.decoding.EventAttribute;
 import io.github.qlikevents.camel.decoding.EventAttributes;
 import io.github.qlikevents.camel.decoding.QlikJson;
-import io.github.qlikevents.camel.model.LicenseEvent;
-import io.github.qlikevents.camel.model.LicenseEventType;
-import io.github.qlikevents.camel.model.UnknownLicenseEvent;
+import io.github.qlikevents.camel.model.Channel;
+import io.github.qlikevents.camel.model.QlikEvent;
+import io.github.qlikevents.camel.model.QlikEventType;
+import io.github.qlikevents.camel.model.UnknownEvent;
 import org.apache.camel.Message;
 
 /**
@@ -22,13 +26,18 @@ public final class CloudEventJsonWriter {
 
     private static final EventAttribute[] ATTRIBUTES = EventAttribute.values();
 
+    private static final String UPDATES = "_updates";
+    private static final String LEGACY_UPDATES = "updates";
+    private static final String PATH = "path";
+    private static final String LEGACY_PATH = "property";
+
     private final ObjectMapper mapper = QlikJson.mapper();
 
     /**
      * Encodes the message's typed body with the attributes in its headers. A missing id falls back to the exchange
-     * id, a missing type to the body's type, a missing source to {@value LicenseEventType#SOURCE}.
+     * id, a missing type to the body's type, a missing source to the source of the type's channel.
      */
-    public byte[] write(LicenseEvent body, Message message) {
+    public byte[] write(QlikEvent body, Message message) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
             json.writeStartObject();
@@ -40,7 +49,13 @@ public final class CloudEventJsonWriter {
                 }
             }
             json.writeFieldName("data");
-            mapper.writeValue(json, body instanceof UnknownLicenseEvent unknown ? unknown.data() : body);
+            if (body instanceof UnknownEvent unknown) {
+                mapper.writeTree(json, unknown.data());
+            } else if (QlikEventType.forTypeName(body.eventType()).map(QlikEventType::legacyChangeList).orElse(false)) {
+                mapper.writeTree(json, withLegacyChangeList(mapper.valueToTree(body)));
+            } else {
+                mapper.writeValue(json, body);
+            }
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode event " + body.eventType() + " as a CloudEvent", e);
@@ -48,11 +63,20 @@ public final class CloudEventJsonWriter {
         return out.toByteArray();
     }
 
+    /** Qlik's legacy web integration change list: {@code updates} of {@code property}, not {@code _updates} of path. */
+    private static JsonNode withLegacyChangeList(ObjectNode data) {
+        if (data.remove(UPDATES) instanceof ArrayNode updates) {
+            updates.forEach(update -> ((ObjectNode) update).set(LEGACY_PATH, ((ObjectNode) update).remove(PATH)));
+            data.set(LEGACY_UPDATES, updates);
+        }
+        return data;
+    }
+
     /** What the document says when the header is missing: only the attributes CloudEvents requires get one. */
-    private static String fallback(EventAttribute attribute, LicenseEvent body, Message message) {
+    private static String fallback(EventAttribute attribute, QlikEvent body, Message message) {
         return switch (attribute) {
             case ID -> message.getExchange().getExchangeId();
-            case SOURCE -> LicenseEventType.SOURCE;
+            case SOURCE -> Channel.ofType(body.eventType()).map(Channel::source).orElse(null);
             case TYPE -> body.eventType();
             case DATA_CONTENT_TYPE -> EventAttributes.DEFAULT_DATA_CONTENT_TYPE;
             default -> null;

@@ -11,6 +11,6 @@ public record AssignmentDeleted(
 
     @Override
     public String eventType() {
-        return LicenseEventType.ASSIGNMENT_DELETED.typeName();
+        return QlikEventType.ASSIGNMENT_DELETED.typeName();
     }
 }

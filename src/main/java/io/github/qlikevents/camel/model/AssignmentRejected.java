@@ -12,6 +12,6 @@ public record AssignmentRejected(
 
     @Override
     public String eventType() {
-        return LicenseEventType.ASSIGNMENT_REJECTED.typeName();
+        return QlikEventType.ASSIGNMENT_REJECTED.typeName();
     }
 }

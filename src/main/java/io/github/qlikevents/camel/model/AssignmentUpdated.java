@@ -11,6 +11,6 @@ public record AssignmentUpdated(
 
     @Override
     public String eventType() {
-        return LicenseEventType.ASSIGNMENT_UPDATED.typeName();
+        return QlikEventType.ASSIGNMENT_UPDATED.typeName();
     }
 }

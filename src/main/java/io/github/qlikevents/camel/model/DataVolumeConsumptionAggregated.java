@@ -18,6 +18,6 @@ public record DataVolumeConsumptionAggregated(
 
     @Override
     public String eventType() {
-        return LicenseEventType.DATA_VOLUME_CONSUMPTION_AGGREGATED.typeName();
+        return QlikEventType.DATA_VOLUME_CONSUMPTION_AGGREGATED.typeName();
     }
 }

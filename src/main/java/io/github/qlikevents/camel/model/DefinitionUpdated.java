@@ -10,6 +10,6 @@ public record DefinitionUpdated(
 
     @Override
     public String eventType() {
-        return LicenseEventType.DEFINITION_UPDATED.typeName();
+        return QlikEventType.DEFINITION_UPDATED.typeName();
     }
 }

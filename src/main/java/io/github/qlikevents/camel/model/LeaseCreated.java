@@ -20,6 +20,6 @@ public record LeaseCreated(
 
     @Override
     public String eventType() {
-        return LicenseEventType.LEASE_CREATED.typeName();
+        return QlikEventType.LEASE_CREATED.typeName();
     }
 }

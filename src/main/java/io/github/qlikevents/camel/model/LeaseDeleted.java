@@ -20,6 +20,6 @@ public record LeaseDeleted(
 
     @Override
     public String eventType() {
-        return LicenseEventType.LEASE_DELETED.typeName();
+        return QlikEventType.LEASE_DELETED.typeName();
     }
 }

@@ -30,6 +30,6 @@ public record LeaseUpdated(
 
     @Override
     public String eventType() {
-        return LicenseEventType.LEASE_UPDATED.typeName();
+        return QlikEventType.LEASE_UPDATED.typeName();
     }
 }

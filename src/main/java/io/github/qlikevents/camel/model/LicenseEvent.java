@@ -1,13 +1,7 @@
 package io.github.qlikevents.camel.model;
 
-/**
- * The typed body of a Qlik Cloud license event: the event's {@code data} object. The CloudEvents attributes (id,
- * time, tenant ...) travel as Camel headers, see {@link io.github.qlikevents.camel.QlikLicenseEventsConstants}.
- */
-public sealed interface LicenseEvent
+/** A license event: assignments, leases, license definitions, tenant association, data volume, purges. */
+public sealed interface LicenseEvent extends QlikEvent
         permits AssignmentEvent, LeaseEvent, DataVolumeConsumptionAggregated, DefinitionUpdated, TenantAssociated,
-        LicensesPurged, UnknownLicenseEvent {
-
-    /** The CloudEvents type of this event, e.g. {@code com.qlik.v1.license.lease.created}. */
-    String eventType();
+        LicensesPurged {
 }

@@ -15,6 +15,6 @@ public record LicensesPurged(
 
     @Override
     public String eventType() {
-        return LicenseEventType.LICENSES_PURGED.typeName();
+        return QlikEventType.LICENSES_PURGED.typeName();
     }
 }

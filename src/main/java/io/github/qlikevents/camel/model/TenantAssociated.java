@@ -12,6 +12,6 @@ public record TenantAssociated(
 
     @Override
     public String eventType() {
-        return LicenseEventType.TENANT_ASSOCIATED.typeName();
+        return QlikEventType.TENANT_ASSOCIATED.typeName();
     }
 }

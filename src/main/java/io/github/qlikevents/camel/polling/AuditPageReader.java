@@ -10,7 +10,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
-import io.github.qlikevents.camel.decoding.LicenseEventDecoder;
+import io.github.qlikevents.camel.decoding.QlikEventDecoder;
 import io.github.qlikevents.camel.decoding.QlikEventFormatException;
 import io.github.qlikevents.camel.decoding.QlikJson;
 
@@ -20,7 +20,7 @@ import io.github.qlikevents.camel.decoding.QlikJson;
  */
 final class AuditPageReader {
 
-    private final LicenseEventDecoder decoder = LicenseEventDecoder.getDefault();
+    private final QlikEventDecoder decoder = QlikEventDecoder.getDefault();
 
     AuditPage read(byte[] page) {
         Queue<PolledItem> items = new ArrayDeque<>();

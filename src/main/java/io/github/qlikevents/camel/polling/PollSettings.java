@@ -9,6 +9,7 @@ import java.util.zip.CRC32;
 
 import io.github.qlikevents.camel.QlikLicenseEventsConfiguration;
 import io.github.qlikevents.camel.http.TenantUrl;
+import io.github.qlikevents.camel.model.Channel;
 import io.github.qlikevents.camel.model.EventTypeFilter;
 
 /**
@@ -16,7 +17,7 @@ import io.github.qlikevents.camel.model.EventTypeFilter;
  *
  * @param pageSize the page size
  * @param filter   the event type filter
- * @param source   the source filter, or null
+ * @param source   the source to ask the server for, or null for every source
  * @param since    where to start without a stored position
  * @param lookback how late Qlik may make an event visible, after its eventTime
  * @param sweepInterval how often the lookback is swept for late events; zero for never
@@ -26,17 +27,18 @@ record PollSettings(int pageSize, EventTypeFilter filter, String source, Instant
                     Duration sweepInterval,
                     String stateKey) {
 
-    static PollSettings of(QlikLicenseEventsConfiguration config, TenantUrl tenant, String channel, Clock clock) {
+    static PollSettings of(QlikLicenseEventsConfiguration config, TenantUrl tenant, Channel channel, Clock clock) {
         if (config.getPageSize() < 1 || config.getPageSize() > 100) {
             throw new IllegalArgumentException("Option pageSize=" + config.getPageSize()
                                                + " is out of range: use 1 to 100 (Qlik's maximum page size)");
         }
-        EventTypeFilter filter = EventTypeFilter.parse(config.getEventTypes());
+        EventTypeFilter filter = EventTypeFilter.parse(config.getEventTypes(), channel);
         Duration lookback = duration("lookback", config.getLookback());
         if (lookback.isNegative()) {
             throw new IllegalArgumentException("Option lookback=" + config.getLookback() + " must not be negative");
         }
-        String source = config.getSource() == null || config.getSource().isBlank() ? null : config.getSource();
+        String source = config.getSource() == null ? channel.source()
+                : config.getSource().isBlank() ? null : config.getSource();
         String key = config.getStateKey() != null ? config.getStateKey()
                 : defaultKey(channel, tenant, filter, source);
         Duration sweepInterval = duration("sweepInterval", config.getSweepInterval());
@@ -74,7 +76,7 @@ record PollSettings(int pageSize, EventTypeFilter filter, String source, Instant
     }
 
     /** channel.host.filterhash: readable, and different for different filters of one tenant. */
-    private static String defaultKey(String channel, TenantUrl tenant, EventTypeFilter filter, String source) {
+    private static String defaultKey(Channel channel, TenantUrl tenant, EventTypeFilter filter, String source) {
         CRC32 crc = new CRC32();
         crc.update((filter + "|" + source).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return channel + "." + tenant.host() + "." + HexFormat.of().toHexDigits((int) crc.getValue());

@@ -28,7 +28,7 @@ public class PollingDevConsole extends AbstractDevConsole {
         StringBuilder text = new StringBuilder();
         for (Route route : pollingRoutes()) {
             text.append("Route: ").append(route.getRouteId()).append('\n');
-            ((LicenseEventsPollingConsumer) route.getConsumer()).status()
+            ((QlikEventsPollingConsumer) route.getConsumer()).status()
                     .forEach((name, value) -> text.append("    ").append(name).append(": ").append(value).append('\n'));
         }
         return text.toString();
@@ -38,7 +38,7 @@ public class PollingDevConsole extends AbstractDevConsole {
     protected Map<String, Object> doCallJson(Map<String, Object> options) {
         List<JsonObject> consumers = new ArrayList<>();
         for (Route route : pollingRoutes()) {
-            JsonObject consumer = new JsonObject(((LicenseEventsPollingConsumer) route.getConsumer()).status());
+            JsonObject consumer = new JsonObject(((QlikEventsPollingConsumer) route.getConsumer()).status());
             consumer.put("routeId", route.getRouteId());
             consumers.add(consumer);
         }
@@ -49,6 +49,6 @@ public class PollingDevConsole extends AbstractDevConsole {
 
     private List<Route> pollingRoutes() {
         return getCamelContext().getRoutes().stream()
-                .filter(route -> route.getConsumer() instanceof LicenseEventsPollingConsumer).toList();
+                .filter(route -> route.getConsumer() instanceof QlikEventsPollingConsumer).toList();
     }
 }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.qlikevents.camel.decoding.DecodedEvent;
 import io.github.qlikevents.camel.decoding.EventAttribute;
-import io.github.qlikevents.camel.decoding.LicenseEventDecoder;
+import io.github.qlikevents.camel.decoding.QlikEventDecoder;
 import io.github.qlikevents.camel.decoding.QlikEventFormatException;
 import io.github.qlikevents.camel.decoding.QlikJson;
 import org.apache.camel.Message;
@@ -55,7 +55,7 @@ final class BinaryModeEvent {
             json.writeTree(tree);
             json.writeEndObject();
         }
-        return LicenseEventDecoder.getDefault().decode(out.toByteArray());
+        return QlikEventDecoder.getDefault().decode(out.toByteArray());
     }
 
     private static String header(Message message, String attribute) {

@@ -8,7 +8,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -96,6 +98,38 @@ public final class WebhookRegistrar {
                 status, cause);
     }
 
+    /**
+     * The types to subscribe to: those of {@code wanted} that Qlik offers for webhooks on this tenant
+     * ({@code GET /api/v1/webhooks/event-types}); the others can only be polled.
+     *
+     * @param  wanted                the types the endpoint wants
+     * @param  named                 the types the user named: each must be offered
+     * @param  endpoint              the endpoint, for the message
+     * @throws IllegalStateException when a named type, or every wanted type, is not offered
+     */
+    public Set<String> offered(Set<String> wanted, Set<String> named, String endpoint) {
+        Set<String> offered = new LinkedHashSet<>();
+        URI page = api.tenant().resolve(WEBHOOKS + "/event-types");
+        while (page != null) {
+            JsonNode list = tree(get(page, "Listing the webhook event types"));
+            list.path("data").forEach(type -> offered.add(type.path("name").asText()));
+            page = next(list);
+        }
+        Set<String> subscribable = new LinkedHashSet<>(wanted);
+        subscribable.retainAll(offered);
+        Set<String> missing = new LinkedHashSet<>(named);
+        missing.removeAll(offered);
+        if (subscribable.isEmpty() && missing.isEmpty()) {
+            missing.addAll(wanted);
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Qlik offers no webhook for event type(s) " + missing + " on tenant "
+                                            + api.tenant().host() + " (GET " + WEBHOOKS + "/event-types): receive"
+                                            + " them by polling, from(\"" + endpoint + "\") without webhook:");
+        }
+        return subscribable;
+    }
+
     /** Deletes the webhook; a webhook already gone is fine. */
     public void unregister(String id) {
         HttpResult result = api.send("DELETE", api.tenant().resolve(WEBHOOKS + "/" + id), null);
@@ -111,22 +145,30 @@ public final class WebhookRegistrar {
         List<JsonNode> same = new ArrayList<>();
         URI page = api.tenant().resolve(WEBHOOKS + "?limit=100");
         while (page != null) {
-            HttpResult result = api.send("GET", page, null);
-            if (!result.ok()) {
-                throw new QlikApiException("Listing webhooks on tenant " + api.tenant().host() + " failed: HTTP "
-                                           + result.status() + " (" + result.errorSummary() + ")",
-                        result.status(), null);
-            }
-            JsonNode list = tree(result);
+            JsonNode list = tree(get(page, "Listing webhooks"));
             for (JsonNode webhook : list.path("data")) {
                 if (name.equals(webhook.path("name").asText()) && url.equals(webhook.path("url").asText())) {
                     same.add(webhook);
                 }
             }
-            String next = list.path("links").path("next").path("href").asText(null);
-            page = next == null ? null : api.tenant().follow(next);
+            page = next(list);
         }
         return same;
+    }
+
+    private HttpResult get(URI page, String what) {
+        HttpResult result = api.send("GET", page, null);
+        if (!result.ok()) {
+            throw new QlikApiException(what + " on tenant " + api.tenant().host() + " failed: HTTP "
+                                       + result.status() + " (" + result.errorSummary() + ")",
+                    result.status(), null);
+        }
+        return result;
+    }
+
+    private URI next(JsonNode list) {
+        String next = list.path("links").path("next").path("href").asText(null);
+        return next == null ? null : api.tenant().follow(next);
     }
 
     private static Instant createdAt(JsonNode webhook) {
@@ -141,7 +183,7 @@ public final class WebhookRegistrar {
         ObjectNode body = QlikJson.mapper().createObjectNode()
                 .put("name", registration.name())
                 .put("url", registration.url())
-                .put("description", "Camel qlik-license-events webhook")
+                .put("description", "Camel qlik-events webhook")
                 .put("enabled", true)
                 .put("level", registration.level())
                 .put("secret", registration.secret());

@@ -15,12 +15,10 @@ import java.util.function.Predicate;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.qlikevents.camel.decoding.QlikJson;
-import io.github.qlikevents.camel.model.LicenseEventType;
+import io.github.qlikevents.camel.model.QlikEventType;
 
 /** The Audits API of the sandbox: list with filters and cursors, one item, archive, types, sources, settings. */
 final class AuditsEndpoint {
-
-    static final String SOURCE = LicenseEventType.SOURCE;
 
     private static final JsonFactory JSON = QlikJson.mapper().getFactory();
 
@@ -40,7 +38,7 @@ final class AuditsEndpoint {
         return switch (rest) {
             case "", "/" -> list(query, linkBase);
             case "/types" -> strings(typeNames());
-            case "/sources" -> strings(List.of(SOURCE));
+            case "/sources" -> strings(tenant.feed().sources());
             case "/settings" -> SandboxResponse.json(200,
                     "{\"data\":{\"EventTTL\":" + tenant.retention().toSeconds() + ",\"ArchiveEnabled\":true}}");
             case "/archive" -> archive(query.get("date"));
@@ -121,7 +119,7 @@ final class AuditsEndpoint {
         }
         String source = query.get("source");
         if (source != null) {
-            filter = filter.and(e -> SOURCE.equals(source));
+            filter = filter.and(e -> source.equals(EventGenerator.sourceOf(e.type())));
         }
         String userId = query.get("userId");
         if (userId != null) {
@@ -218,7 +216,7 @@ final class AuditsEndpoint {
 
     private static List<String> typeNames() {
         List<String> names = new ArrayList<>();
-        for (LicenseEventType type : LicenseEventType.values()) {
+        for (QlikEventType type : QlikEventType.values()) {
             names.add(type.typeName());
         }
         return names;

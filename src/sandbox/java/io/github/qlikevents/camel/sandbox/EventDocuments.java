@@ -6,10 +6,12 @@ import java.io.UncheckedIOException;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.qlikevents.camel.decoding.QlikJson;
-import io.github.qlikevents.camel.model.LicenseEventType;
+import io.github.qlikevents.camel.model.Channel;
 
 /** A sandbox event written the ways Qlik delivers it: an Audits API item, a webhook body (hybrid or CloudEvents). */
 public final class EventDocuments {
+
+    private static final String CORE_WEB_INTEGRATION = "com.qlik.core.web-integration.";
 
     private EventDocuments() {
     }
@@ -32,15 +34,24 @@ public final class EventDocuments {
     static byte[] webhookBody(SandboxEvent event, boolean cloudEvent) {
         return write(json -> {
             json.writeStartObject();
-            json.writeStringField("specversion", "1.0");
+            boolean automation = Channel.ofType(event.type()).orElse(null) == Channel.AUTOMATIONS;
+            json.writeStringField("specversion", automation ? "1.0.2" : "1.0");
             json.writeStringField("id", event.eventId());
             json.writeStringField("type", event.type());
-            json.writeStringField("source", LicenseEventType.SOURCE);
+            json.writeStringField("source", EventGenerator.sourceOf(event.type()));
             json.writeStringField("time", event.time().toString());
             json.writeStringField("datacontenttype", "application/json");
             json.writeStringField("tenantid", event.tenantId());
             if (event.userId() != null) {
                 json.writeStringField("userid", event.userId());
+            }
+            if (event.type().startsWith(CORE_WEB_INTEGRATION)) {
+                // the richer envelope of the core web integration events
+                json.writeStringField("authtype", "tenants");
+                json.writeStringField("sessionid", "session-" + event.userId());
+                json.writeStringField("authclaims", "{\"sub\":\"auth0|" + event.userId() + "\",\"scope\":\"user_default\"}");
+                json.writeStringField("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+                json.writeStringField("tracestate", "b3=00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
             }
             if (!cloudEvent) {
                 json.writeStringField("cloudEventsVersion", "0.1");
@@ -66,7 +77,7 @@ public final class EventDocuments {
         json.writeStringField("eventType", event.type());
         json.writeStringField("eventTypeVersion", "1.0.0");
         json.writeStringField("eventTime", event.time().toString());
-        json.writeStringField("source", LicenseEventType.SOURCE);
+        json.writeStringField("source", EventGenerator.sourceOf(event.type()));
         json.writeStringField("contentType", "application/json");
         json.writeStringField("tenantId", event.tenantId());
         if (event.userId() != null) {

@@ -62,6 +62,11 @@ public final class EventFeed {
     }
 
     /** Generates and publishes a new event happening at {@code time} (to the millisecond, as Qlik has it). */
+    /** The Audits API sources of the generated events. */
+    public List<String> sources() {
+        return generator.sources();
+    }
+
     public SandboxEvent publishGenerated(Instant time) {
         return publish(generator.event(nextGeneratedIndex.getAndIncrement(),
                 time.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));

@@ -10,9 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,9 +27,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.qlikevents.camel.model.Channel;
+import io.github.qlikevents.camel.model.QlikEventType;
 
 /**
  * An in-process emulator of the Qlik Cloud tenant endpoints this component calls: the Audits API, OAuth2 client
@@ -66,10 +73,10 @@ public final class SandboxTenant implements AutoCloseable {
         // Qlik's event times have millisecond precision
         Instant historyStart = historyEnd.minusNanos(config.spacing.toNanos() * config.historySize)
                 .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        this.feed = new EventFeed(new EventGenerator(config.seed, config.tenantId), config.historySize,
+        this.feed = new EventFeed(new EventGenerator(config.seed, config.tenantId, config.channels), config.historySize,
                 historyStart, config.spacing);
         this.oauth = new OAuthEndpoint(config.clients, config.tokenLifetime);
-        this.webhooks = new WebhooksEndpoint(config.webhookQuota);
+        this.webhooks = new WebhooksEndpoint(config.webhookQuota, config.webhookEventTypes);
         this.dispatcher = new WebhookDispatcher(webhooks);
         feed.onPublish(dispatcher::dispatch);
     }
@@ -339,6 +346,9 @@ public final class SandboxTenant implements AutoCloseable {
         private int port;
         private int threads = 8;
         private int webhookQuota = 100;
+        private Set<Channel> channels = EnumSet.of(Channel.LICENSES);
+        private Set<String> webhookEventTypes = Arrays.stream(QlikEventType.values()).map(QlikEventType::typeName)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
 
         /** The seed of the generated events: same seed, same events. */
         public Builder seed(long seed) {
@@ -406,6 +416,18 @@ public final class SandboxTenant implements AutoCloseable {
         /** How many webhooks the tenant allows (Qlik: 100). */
         public Builder webhookQuota(int quota) {
             this.webhookQuota = quota;
+            return this;
+        }
+
+        /** The channels whose events the tenant publishes, in turn (default: licenses). */
+        public Builder channels(Channel... channels) {
+            this.channels = EnumSet.copyOf(Arrays.asList(channels));
+            return this;
+        }
+
+        /** The event types Qlik offers for webhooks on this tenant (default: every type the component knows). */
+        public Builder webhookEventTypes(Collection<String> types) {
+            this.webhookEventTypes = new LinkedHashSet<>(types);
             return this;
         }
 

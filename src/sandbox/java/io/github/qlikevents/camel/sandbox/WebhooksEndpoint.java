@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.qlikevents.camel.decoding.QlikJson;
-import io.github.qlikevents.camel.model.LicenseEventType;
 
 /**
  * The webhooks API of the sandbox: create, list, get, update (PUT, PATCH replace), delete, event types; with Qlik's
@@ -26,10 +26,12 @@ final class WebhooksEndpoint {
 
     private final Map<String, SandboxWebhook> webhooks = new ConcurrentHashMap<>();
     private final int quota;
+    private final Set<String> offeredTypes;
     private Instant lastCreation = Instant.EPOCH;
 
-    WebhooksEndpoint(int quota) {
+    WebhooksEndpoint(int quota, Set<String> offeredTypes) {
         this.quota = quota;
+        this.offeredTypes = Set.copyOf(offeredTypes);
     }
 
     Collection<SandboxWebhook> all() {
@@ -113,18 +115,23 @@ final class WebhooksEndpoint {
         return SandboxResponse.json(200, QlikJson.mapper().writeValueAsBytes(response));
     }
 
-    private static SandboxResponse eventTypes() throws IOException {
+    private SandboxResponse eventTypes() throws IOException {
         ObjectNode response = QlikJson.mapper().createObjectNode();
         ArrayNode data = response.putArray("data");
-        for (LicenseEventType type : LicenseEventType.values()) {
-            data.addObject().put("name", type.typeName()).put("title", type.name())
-                    .put("description", "license event").putArray("levels").add("tenant");
+        for (String type : offeredTypes) {
+            data.addObject().put("name", type).put("title", type).put("description", "system event")
+                    .putArray("levels").add("tenant");
         }
         return SandboxResponse.json(200, QlikJson.mapper().writeValueAsBytes(response));
     }
 
     /** What Qlik would refuse, or null. */
-    private static String problem(JsonNode json) {
+    private String problem(JsonNode json) {
+        for (JsonNode type : json.path("eventTypes")) {
+            if (!offeredTypes.contains(type.asText())) {
+                return "event type " + type.asText() + " is not supported for webhooks";
+            }
+        }
         if (!json.hasNonNull("name") || json.get("name").asText().isBlank()) {
             return "name is required";
         }

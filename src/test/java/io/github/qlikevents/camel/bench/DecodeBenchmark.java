@@ -14,7 +14,7 @@ import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
 import io.github.qlikevents.camel.decoding.EventHeaders;
-import io.github.qlikevents.camel.decoding.LicenseEventDecoder;
+import io.github.qlikevents.camel.decoding.QlikEventDecoder;
 import io.github.qlikevents.camel.decoding.QlikJson;
 import io.github.qlikevents.camel.model.LeaseUpdated;
 import io.github.qlikevents.camel.sandbox.EventGenerator;
@@ -51,7 +51,7 @@ public class DecodeBenchmark {
             @JsonProperty("data") LeaseUpdated data) {
     }
 
-    private final LicenseEventDecoder decoder = LicenseEventDecoder.getDefault();
+    private final QlikEventDecoder decoder = QlikEventDecoder.getDefault();
     private final ObjectReader plainReader = QlikJson.mapper().readerFor(PlainLeaseUpdatedEvent.class);
     private final ObjectReader dataReader = QlikJson.mapper().readerFor(LeaseUpdated.class);
     private final ObjectReader mapReader = new ObjectMapper().readerFor(Map.class);

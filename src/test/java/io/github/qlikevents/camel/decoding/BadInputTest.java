@@ -15,7 +15,7 @@ class BadInputTest {
 
     private static final String LEASE = "com.qlik.v1.license.lease.created";
 
-    private final LicenseEventDecoder decoder = LicenseEventDecoder.getDefault();
+    private final QlikEventDecoder decoder = QlikEventDecoder.getDefault();
 
     @Test
     void malformedJsonNamesTheEventAndThePosition() {

@@ -10,9 +10,9 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
-import io.github.qlikevents.camel.decoding.LicenseEventDecoder;
+import io.github.qlikevents.camel.decoding.QlikEventDecoder;
 import io.github.qlikevents.camel.model.LeaseUpdated;
-import io.github.qlikevents.camel.model.LicenseEvent;
+import io.github.qlikevents.camel.model.QlikEvent;
 import io.github.qlikevents.camel.support.Envelopes;
 import io.github.qlikevents.camel.support.Envelopes.Shape;
 import org.apache.camel.Exchange;
@@ -136,7 +136,7 @@ class CloudEventRoundTripTest extends CamelTestSupport {
         assertThat(out.getMessage().getHeader("ce-time")).isEqualTo("2018-10-30T07:06:22Z");
     }
 
-    private static LicenseEvent decode(ObjectNode document) {
-        return LicenseEventDecoder.getDefault().decode(document.toString().getBytes(StandardCharsets.UTF_8)).body();
+    private static QlikEvent decode(ObjectNode document) {
+        return QlikEventDecoder.getDefault().decode(document.toString().getBytes(StandardCharsets.UTF_8)).body();
     }
 }

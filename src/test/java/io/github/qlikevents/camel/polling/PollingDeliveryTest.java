@@ -10,7 +10,7 @@ import javax.management.ObjectName;
 
 import io.github.qlikevents.camel.QlikLicenseEventsConstants;
 import io.github.qlikevents.camel.model.LicenseEvent;
-import io.github.qlikevents.camel.model.LicenseEventType;
+import io.github.qlikevents.camel.model.QlikEventType;
 import io.github.qlikevents.camel.sandbox.SandboxEvent;
 import io.github.qlikevents.camel.sandbox.SandboxRequest;
 import io.github.qlikevents.camel.support.SandboxTestSupport;
@@ -45,7 +45,7 @@ class PollingDeliveryTest extends SandboxTestSupport {
             Exchange exchange = events.getReceivedExchanges().get(i);
             SandboxEvent sent = expected.get(i);
             LicenseEvent body = exchange.getMessage().getBody(LicenseEvent.class);
-            assertThat(body).isInstanceOf(LicenseEventType.forTypeName(sent.type()).orElseThrow().bodyClass());
+            assertThat(body).isInstanceOf(QlikEventType.forTypeName(sent.type()).orElseThrow().bodyClass());
             assertThat(exchange.getMessage().getHeader(QlikLicenseEventsConstants.EVENT_TYPE)).isEqualTo(sent.type());
             assertThat(exchange.getMessage().getHeader(QlikLicenseEventsConstants.EVENT_TIME))
                     .isEqualTo(sent.time().toString());
@@ -85,7 +85,7 @@ class PollingDeliveryTest extends SandboxTestSupport {
     @Test
     void singleTypeIsFilteredOnTheServer() throws Exception {
         startSandbox(100);
-        String lease = LicenseEventType.LEASE_UPDATED.typeName();
+        String lease = QlikEventType.LEASE_UPDATED.typeName();
         startContext(new RouteBuilder() {
             @Override
             public void configure() {

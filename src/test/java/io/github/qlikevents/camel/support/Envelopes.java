@@ -20,6 +20,27 @@ public final class Envelopes {
         LEGACY_WEBHOOK
     }
 
+    /** Every type of the other four domains with an example in src/test/resources/examples (Qlik's reference). */
+    public static final List<String> OTHER_DOMAIN_EXAMPLE_TYPES = List.of(
+            "com.qlik.v1.automation.run.ended",
+            "com.qlik.v1.role.created",
+            "com.qlik.v1.role.deleted",
+            "com.qlik.v1.role.updated",
+            "com.qlik.v1.role.synced",
+            "com.qlik.core.role.created",
+            "com.qlik.core.role.deleted",
+            "com.qlik.core.role.updated",
+            "com.qlik.core.role.synced",
+            "com.qlik.web-integration.created",
+            "com.qlik.web-integration.deleted",
+            "com.qlik.web-integration.updated",
+            "com.qlik.core.web-integration.created",
+            "com.qlik.core.web-integration.deleted",
+            "com.qlik.core.web-integration.updated",
+            "com.qlik.core.ip-policy.created",
+            "com.qlik.core.ip-policy.deleted",
+            "com.qlik.core.ip-policy.updated");
+
     /** Every license type with an example in src/test/resources/examples. */
     public static final List<String> EXAMPLE_TYPES = List.of(
             "com.qlik.license.assignment.deleted",
@@ -74,7 +95,9 @@ public final class Envelopes {
         item.set("userId", ce.get("userid"));
         ObjectNode extensions = item.putObject("extensions");
         extensions.putObject("actor").put("sub", "user-sub").put("subType", "user");
-        extensions.put("ownerId", AUDIT_ITEM_OWNER);
+        extensions.put("ownerId", ce.hasNonNull("ownerid") ? ce.get("ownerid").asText() : AUDIT_ITEM_OWNER);
+        copy(ce, "spaceid", extensions, "spaceId");
+        copy(ce, "toplevelresourceid", extensions, "topLevelResourceId");
         copy(ce, "sessionid", extensions, "sessionId");
         copy(ce, "authtype", extensions, "authType");
         copy(ce, "authclaims", extensions, "authClaims");
@@ -98,6 +121,9 @@ public final class Envelopes {
         ObjectNode extensions = body.putObject("extensions");
         copy(ce, "tenantid", extensions, "tenantId");
         copy(ce, "userid", extensions, "userId");
+        copy(ce, "ownerid", extensions, "ownerId");
+        copy(ce, "spaceid", extensions, "spaceId");
+        copy(ce, "toplevelresourceid", extensions, "topLevelResourceId");
         copy(ce, "sessionid", extensions, "sessionId");
         copy(ce, "authtype", extensions, "authtype");
         copy(ce, "authclaims", extensions, "authclaims");

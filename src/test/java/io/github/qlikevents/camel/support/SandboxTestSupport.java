@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 
-import io.github.qlikevents.camel.polling.LicenseEventsPollingConsumer;
+import io.github.qlikevents.camel.polling.QlikEventsPollingConsumer;
 import io.github.qlikevents.camel.sandbox.SandboxEvent;
 import io.github.qlikevents.camel.sandbox.SandboxTenant;
 import org.apache.camel.CamelContext;
@@ -54,8 +54,8 @@ public abstract class SandboxTestSupport {
         return mock;
     }
 
-    protected LicenseEventsPollingConsumer consumer(String routeId) {
-        return (LicenseEventsPollingConsumer) context.getRoute(routeId).getConsumer();
+    protected QlikEventsPollingConsumer consumer(String routeId) {
+        return (QlikEventsPollingConsumer) context.getRoute(routeId).getConsumer();
     }
 
     /** Waits until the consumer has polled {@code more} more times: whatever was due has been delivered by then. */

@@ -15,7 +15,7 @@ import java.util.zip.GZIPOutputStream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.qlikevents.camel.QlikLicenseEventsConstants;
-import io.github.qlikevents.camel.decoding.LicenseEventDecoder;
+import io.github.qlikevents.camel.decoding.QlikEventDecoder;
 import io.github.qlikevents.camel.model.LeaseCreated;
 import io.github.qlikevents.camel.model.LeaseUpdated;
 import io.github.qlikevents.camel.support.Envelopes;
@@ -245,7 +245,7 @@ class WebhookReceiveTest extends WebhookTestSupport {
     private static Map<String, Object> headersOf(byte[] body) {
         org.apache.camel.support.DefaultMessage message = new org.apache.camel.support.DefaultMessage(
                 new org.apache.camel.impl.DefaultCamelContext());
-        io.github.qlikevents.camel.decoding.EventHeaders.apply(LicenseEventDecoder.getDefault().decode(body), message);
+        io.github.qlikevents.camel.decoding.EventHeaders.apply(QlikEventDecoder.getDefault().decode(body), message);
         return new HashMap<>(message.getHeaders());
     }
 

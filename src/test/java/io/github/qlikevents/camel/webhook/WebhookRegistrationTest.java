@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.qlikevents.camel.model.LeaseEvent;
 import io.github.qlikevents.camel.model.LicenseEvent;
-import io.github.qlikevents.camel.model.LicenseEventType;
+import io.github.qlikevents.camel.model.QlikEventType;
 import io.github.qlikevents.camel.sandbox.SandboxEvent;
 import io.github.qlikevents.camel.sandbox.SandboxTenant;
 import io.github.qlikevents.camel.sandbox.SandboxWebhook;
@@ -50,8 +50,8 @@ class WebhookRegistrationTest extends WebhookTestSupport {
         assertThat(webhook.name()).isEqualTo("camel-qlik-hook");
         assertThat(webhook.url()).isEqualTo(external + "/qlik/hook");
         assertThat(webhook.secret()).isEqualTo(TestSecrets.WEBHOOK_SECRET);
-        assertThat(webhook.eventTypes()).containsExactlyInAnyOrder(LicenseEventType.LEASE_CREATED.typeName(),
-                LicenseEventType.LEASE_DELETED.typeName(), LicenseEventType.LEASE_UPDATED.typeName());
+        assertThat(webhook.eventTypes()).containsExactlyInAnyOrder(QlikEventType.LEASE_CREATED.typeName(),
+                QlikEventType.LEASE_DELETED.typeName(), QlikEventType.LEASE_UPDATED.typeName());
         assertThat(webhook.enabled()).isTrue();
 
         // as after a crash: the webhook stays, and the next start reuses it instead of adding another

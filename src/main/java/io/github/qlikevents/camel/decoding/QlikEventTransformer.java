@@ -1,6 +1,6 @@
 package io.github.qlikevents.camel.decoding;
 
-import io.github.qlikevents.camel.model.LicenseEvent;
+import io.github.qlikevents.camel.model.QlikEvent;
 import org.apache.camel.Message;
 import org.apache.camel.spi.DataType;
 import org.apache.camel.spi.DataTypeTransformer;
@@ -12,15 +12,15 @@ import org.apache.camel.spi.Transformer;
  * events from another transport (Kafka, JMS, HTTP, files). Invalid input raises {@link QlikEventFormatException}.
  */
 @DataTypeTransformer(name = "qlik-license-events:event",
-                     description = "Decodes Qlik event JSON into a typed LicenseEvent body with CloudEvents headers")
-public class LicenseEventTransformer extends Transformer {
+                     description = "Decodes Qlik event JSON into a typed QlikEvent body (any channel) with CloudEvents headers")
+public class QlikEventTransformer extends Transformer {
 
     @Override
     public void transform(Message message, DataType from, DataType to) throws Exception {
-        if (message.getBody() instanceof LicenseEvent) {
+        if (message.getBody() instanceof QlikEvent) {
             return;
         }
         byte[] json = message.getMandatoryBody(byte[].class);
-        EventHeaders.apply(LicenseEventDecoder.getDefault().decode(json), message);
+        EventHeaders.apply(QlikEventDecoder.getDefault().decode(json), message);
     }
 }

@@ -34,10 +34,10 @@ import org.slf4j.LoggerFactory;
  * every page. The position moves only over exchanges that completed: at the first failed
  * exchange the poll stops, and that event comes again on the next poll.
  */
-@ManagedResource(description = "Qlik license events Audits API poller")
-public class LicenseEventsPollingConsumer extends ScheduledBatchPollingConsumer {
+@ManagedResource(description = "Qlik events Audits API poller")
+public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LicenseEventsPollingConsumer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(QlikEventsPollingConsumer.class);
     /** Qlik's rate limit of the Audits API, per user and tenant. */
     private static final int QLIK_REQUESTS_PER_MINUTE = 1000;
 
@@ -60,7 +60,7 @@ public class LicenseEventsPollingConsumer extends ScheduledBatchPollingConsumer 
     /** Set when an exchange failed or the poll's limit was reached: the poll ends after the current page. */
     private boolean stopped;
 
-    public LicenseEventsPollingConsumer(QlikLicenseEventsEndpoint endpoint, Processor processor) {
+    public QlikEventsPollingConsumer(QlikLicenseEventsEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
     }
@@ -70,7 +70,7 @@ public class LicenseEventsPollingConsumer extends ScheduledBatchPollingConsumer 
         api = endpoint.apiClient();
         api.allowWaits();
         clock = endpoint.getClock();
-        settings = PollSettings.of(endpoint.getConfiguration(), api.tenant(), endpoint.getChannel(), clock);
+        settings = PollSettings.of(endpoint.getConfiguration(), api.tenant(), endpoint.channel(), clock);
         query = new AuditQuery(api.tenant(), settings.pageSize(), settings.filter(), settings.source());
         pager = new AuditPager(api);
         repository = endpoint.getConfiguration().getCursorRepository() != null

@@ -2,7 +2,7 @@ package io.github.qlikevents.camel.webhook;
 
 import io.github.qlikevents.camel.decoding.DecodedEvent;
 import io.github.qlikevents.camel.decoding.EventHeaders;
-import io.github.qlikevents.camel.decoding.LicenseEventDecoder;
+import io.github.qlikevents.camel.decoding.QlikEventDecoder;
 import io.github.qlikevents.camel.decoding.QlikEventFormatException;
 import io.github.qlikevents.camel.model.EventTypeFilter;
 import org.apache.camel.AsyncCallback;
@@ -22,18 +22,18 @@ import org.slf4j.LoggerFactory;
  * and answers 200 only once the route completed (500 when it failed, so Qlik retries). Asynchronous: the HTTP
  * server's thread is not held while an asynchronous route runs.
  */
-public final class LicenseEventsWebhookHandler extends AsyncProcessorSupport {
+public final class QlikEventsWebhookHandler extends AsyncProcessorSupport {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LicenseEventsWebhookHandler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(QlikEventsWebhookHandler.class);
 
     private final AsyncProcessor route;
     private final QlikSignature signature;
     private final int maxBodySize;
     private final IdempotentRepository idempotentRepository;
     private final EventTypeFilter filter;
-    private final LicenseEventDecoder decoder = LicenseEventDecoder.getDefault();
+    private final QlikEventDecoder decoder = QlikEventDecoder.getDefault();
 
-    public LicenseEventsWebhookHandler(Processor route, QlikSignature signature, int maxBodySize,
+    public QlikEventsWebhookHandler(Processor route, QlikSignature signature, int maxBodySize,
                                        IdempotentRepository idempotentRepository, EventTypeFilter filter) {
         this.route = AsyncProcessorConverterHelper.convert(route);
         this.signature = signature;

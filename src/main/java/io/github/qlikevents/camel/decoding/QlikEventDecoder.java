@@ -8,34 +8,40 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.InjectableValues;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
-import io.github.qlikevents.camel.model.LicenseEvent;
-import io.github.qlikevents.camel.model.LicenseEventType;
-import io.github.qlikevents.camel.model.UnknownLicenseEvent;
+import io.github.qlikevents.camel.model.Channel;
+import io.github.qlikevents.camel.model.QlikEvent;
+import io.github.qlikevents.camel.model.QlikEventType;
+import io.github.qlikevents.camel.model.UnknownEvent;
 
 /**
  * Decodes one Qlik event document, in any of the three envelopes, into its typed body and attributes, in a single
  * streaming pass. Thread-safe; share one instance.
  */
-public final class LicenseEventDecoder {
+public final class QlikEventDecoder {
 
-    private static final LicenseEventDecoder DEFAULT = new LicenseEventDecoder();
+    private static final QlikEventDecoder DEFAULT = new QlikEventDecoder();
     private static final String MISSING_PROPERTY = "Missing required creator property";
+    private static final String SPEC_VERSION_1 = "1.";
+    private static final EventAttribute[] STRICT_ATTRIBUTES = { EventAttribute.ID, EventAttribute.SOURCE };
 
     private final ObjectMapper mapper = QlikJson.mapper();
-    private final Map<LicenseEventType, ObjectReader> readers = new EnumMap<>(LicenseEventType.class);
+    private final Map<QlikEventType, ObjectReader> readers = new EnumMap<>(QlikEventType.class);
 
-    public LicenseEventDecoder() {
-        for (LicenseEventType type : LicenseEventType.values()) {
-            readers.put(type, mapper.readerFor(type.bodyClass()));
+    public QlikEventDecoder() {
+        for (QlikEventType type : QlikEventType.values()) {
+            readers.put(type, mapper.readerFor(type.bodyClass())
+                    .with(new InjectableValues.Std().addValue(QlikEventType.TYPE_NAME, type.typeName())));
         }
     }
 
     /** The shared instance. */
-    public static LicenseEventDecoder getDefault() {
+    public static QlikEventDecoder getDefault() {
         return DEFAULT;
     }
 
@@ -93,7 +99,7 @@ public final class LicenseEventDecoder {
 
     /** What was found of {@code data}: the bound body, a buffer awaiting the type, or the binding failure. */
     private static final class Body {
-        LicenseEvent value;
+        QlikEvent value;
         TokenBuffer pending;
         JsonMappingException failure;
         String problem;
@@ -114,9 +120,9 @@ public final class LicenseEventDecoder {
     }
 
     private void bind(String typeName, JsonParser parser, JsonStreamContext envelope, Body body) throws IOException {
-        LicenseEventType type = LicenseEventType.forTypeName(typeName).orElse(null);
+        QlikEventType type = QlikEventType.forTypeName(typeName).orElse(null);
         if (type == null) {
-            body.value = new UnknownLicenseEvent(typeName, mapper.readTree(parser));
+            body.value = new UnknownEvent(typeName, mapper.readTree(parser));
             return;
         }
         if (parser.currentToken() != JsonToken.START_OBJECT) {
@@ -155,16 +161,45 @@ public final class LicenseEventDecoder {
         if (body.problem != null) {
             throw new QlikEventFormatException(body.problem, id, typeName, "data", null);
         }
+        if (body.value == null && QlikEventType.forTypeName(typeName).isEmpty()) {
+            body.value = new UnknownEvent(typeName, NullNode.getInstance());
+        }
         if (body.value == null) {
             throw new QlikEventFormatException("the event has no 'data'", id, typeName, "data", null);
         }
         EventAttributes attributes = fields.resolve();
-        if (attributes.tenantId() == null && LicenseEventType.forTypeName(typeName)
-                .map(LicenseEventType::tenantIdRequired).orElse(false)) {
-            throw new QlikEventFormatException("required attribute is missing", id, typeName,
-                    EventAttribute.TENANT_ID.cloudEventName(), null);
+        String missing = missingAttribute(typeName, fields, attributes);
+        if (missing != null) {
+            throw new QlikEventFormatException("required attribute is missing", id, typeName, missing, null);
+        }
+        String specVersion = fields.specVersion();
+        if (specVersion != null && !specVersion.startsWith(SPEC_VERSION_1)) {
+            throw new QlikEventFormatException("unsupported specversion '" + specVersion + "': expected 1.x", id,
+                    typeName, "specversion", null);
         }
         return new DecodedEvent(body.value, attributes);
+    }
+
+    /**
+     * The first attribute Qlik requires that the event lacks, by its CloudEvents name, or null. Every channel but
+     * licenses requires id, source, specversion (of a CloudEvents document: the other envelopes have none), type and
+     * tenantid; licenses only type, and tenantid for some types.
+     */
+    private static String missingAttribute(String typeName, EnvelopeFields fields, EventAttributes attributes) {
+        boolean strict = Channel.ofType(typeName).map(Channel::strictEnvelope).orElse(false);
+        if (strict) {
+            for (EventAttribute attribute : STRICT_ATTRIBUTES) {
+                if (attributes.get(attribute) == null) {
+                    return attribute.cloudEventName();
+                }
+            }
+            if (fields.lacksSpecVersion()) {
+                return "specversion";
+            }
+        }
+        boolean tenantRequired = strict || QlikEventType.forTypeName(typeName).map(QlikEventType::tenantIdRequired)
+                .orElse(false);
+        return tenantRequired && attributes.tenantId() == null ? EventAttribute.TENANT_ID.cloudEventName() : null;
     }
 
     private static QlikEventFormatException malformed(JsonProcessingException e, EnvelopeFields fields) {

@@ -17,12 +17,13 @@ import io.github.qlikevents.camel.model.LeaseCreated;
 import io.github.qlikevents.camel.model.LeaseDeleted;
 import io.github.qlikevents.camel.model.LeaseEvent;
 import io.github.qlikevents.camel.model.LeaseUpdated;
-import io.github.qlikevents.camel.model.LicenseEvent;
-import io.github.qlikevents.camel.model.LicenseEventType;
+import io.github.qlikevents.camel.model.Channel;
+import io.github.qlikevents.camel.model.QlikEvent;
+import io.github.qlikevents.camel.model.QlikEventType;
 import io.github.qlikevents.camel.model.LicensesPurged;
 import io.github.qlikevents.camel.model.PropertyUpdate;
 import io.github.qlikevents.camel.model.TenantAssociated;
-import io.github.qlikevents.camel.model.UnknownLicenseEvent;
+import io.github.qlikevents.camel.model.UnknownEvent;
 import io.github.qlikevents.camel.support.Envelopes;
 import io.github.qlikevents.camel.support.Envelopes.Shape;
 import org.junit.jupiter.api.Test;
@@ -33,11 +34,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LicenseEventDecoderTest {
+class QlikEventDecoderTest {
 
     private static final Instant EXAMPLE_TIME = Instant.parse("2018-10-30T07:06:22Z");
 
-    private final LicenseEventDecoder decoder = LicenseEventDecoder.getDefault();
+    private final QlikEventDecoder decoder = QlikEventDecoder.getDefault();
 
     static Stream<Arguments> everyExampleInEveryEnvelope() {
         return Envelopes.EXAMPLE_TYPES.stream()
@@ -52,7 +53,7 @@ class LicenseEventDecoderTest {
         DecodedEvent event = decoder.decode(Envelopes.wrap(example, shape));
 
         assertThat(event.body().eventType()).isEqualTo(type);
-        assertThat(event.body()).isInstanceOf(LicenseEventType.forTypeName(type).orElseThrow().bodyClass());
+        assertThat(event.body()).isInstanceOf(QlikEventType.forTypeName(type).orElseThrow().bodyClass());
         assertBodyMatchesExample(event.body());
         EventAttributes attributes = event.attributes();
         for (EventAttribute attribute : EventAttribute.values()) {
@@ -148,7 +149,7 @@ class LicenseEventDecoderTest {
 
         DecodedEvent event = decoder.decode(json.getBytes(StandardCharsets.UTF_8));
 
-        UnknownLicenseEvent unknown = (UnknownLicenseEvent) event.body();
+        UnknownEvent unknown = (UnknownEvent) event.body();
         assertThat(unknown.eventType()).isEqualTo("com.qlik.v1.license.quota.exceeded");
         assertThat(unknown.data().get("quota").intValue()).isEqualTo(7);
         assertThat(unknown.data().get("names").get(1).textValue()).isEqualTo("b");
@@ -183,15 +184,15 @@ class LicenseEventDecoderTest {
 
     @Test
     void leaseEventsShareOneInterfaceForRoutesThatWantThemAll() {
-        assertThat(EventTypeFilter.parse("com.qlik.v1.license.lease.*").concreteTypes())
-                .<Class<?>>extracting(name -> LicenseEventType.forTypeName(name).orElseThrow().bodyClass())
+        assertThat(EventTypeFilter.parse("com.qlik.v1.license.lease.*", Channel.LICENSES).concreteTypes())
+                .<Class<?>>extracting(name -> QlikEventType.forTypeName(name).orElseThrow().bodyClass())
                 .allSatisfy(c -> assertThat(LeaseEvent.class).isAssignableFrom(c))
                 .containsExactlyInAnyOrder(LeaseCreated.class, LeaseDeleted.class, LeaseUpdated.class);
-        assertThat(LicenseEventType.DATA_VOLUME_CONSUMPTION_AGGREGATED.deprecated()).isTrue();
-        assertThat(LicenseEventType.LEASE_CREATED.deprecated()).isFalse();
+        assertThat(QlikEventType.DATA_VOLUME_CONSUMPTION_AGGREGATED.deprecated()).isTrue();
+        assertThat(QlikEventType.LEASE_CREATED.deprecated()).isFalse();
     }
 
-    private LicenseEvent decode(String type) {
+    private QlikEvent decode(String type) {
         return decoder.decode(Envelopes.wrap(Envelopes.example(type), Shape.CLOUD_EVENT)).body();
     }
 
@@ -200,7 +201,7 @@ class LicenseEventDecoderTest {
     }
 
     /** Field values as Qlik's reference examples give them. */
-    private static void assertBodyMatchesExample(LicenseEvent body) {
+    private static void assertBodyMatchesExample(QlikEvent body) {
         if (body instanceof AssignmentEvent assignment) {
             assertThat(assignment.type()).isEqualTo("professional");
             assertThat(assignment.origin()).isEqualTo("internal");
