@@ -36,7 +36,7 @@ public class QlikLicenseEventsComponent extends HealthCheckComponent {
         if (configuration.getTenantUrl() != null || scheme == null) {
             return configuration;
         }
-        Component other = getCamelContext().getComponent(SCHEME.equals(scheme) ? ALIAS : SCHEME, false);
+        Component other = getCamelContext().getComponent(SCHEME.equals(scheme) ? ALIAS : SCHEME, true);
         return other instanceof QlikLicenseEventsComponent sibling && sibling != this
                && sibling.configuration.getTenantUrl() != null ? sibling.configuration : configuration;
     }

@@ -76,7 +76,7 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
 
     @Override
     public Producer createProducer() {
-        throw new UnsupportedOperationException(getEndpointBaseUri() + " is consumer only: use it in from(...)");
+        throw new UnsupportedOperationException(plainUri() + " is consumer only: use it in from(...)");
     }
 
     @Override
@@ -108,12 +108,12 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
         String name = configuration.getWebhookName() != null ? configuration.getWebhookName() : defaultWebhookName();
         WebhookRegistrar registrar = new WebhookRegistrar(apiClient());
         EventTypeFilter filter = EventTypeFilter.parse(configuration.getEventTypes(), channelValue);
-        Set<String> types = registrar.offered(filter.concreteTypes(), filter.namedTypes(), getEndpointBaseUri());
+        Set<String> types = registrar.offered(filter.concreteTypes(), filter.namedTypes(), plainUri());
         Set<String> pollOnly = new LinkedHashSet<>(filter.concreteTypes());
         pollOnly.removeAll(types);
         if (!pollOnly.isEmpty()) {
             LOG.warn("Qlik offers no webhook for {} on this tenant: they are not received by {}; poll for them",
-                    pollOnly, getEndpointBaseUri());
+                    pollOnly, plainUri());
         }
         registeredWebhookId = registrar.register(new WebhookRegistrar.Registration(name, url, types,
                 configuration.getWebhookSecret(), configuration.getWebhookLevel(),
@@ -185,6 +185,11 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
 
     public String getChannel() {
         return channel;
+    }
+
+    /** The URI as a route names it, scheme:channel (Camel normalises it to scheme://channel). */
+    private String plainUri() {
+        return getEndpointBaseUri().replaceFirst("://", ":");
     }
 
     /** The channel of the URI path. */

@@ -7,7 +7,9 @@ import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.qlikevents.camel.model.Channel;
 import io.github.qlikevents.camel.sandbox.SandboxEvent;
+import io.github.qlikevents.camel.sandbox.SandboxTenant;
 import io.github.qlikevents.camel.support.Progress;
 import io.github.qlikevents.camel.support.SandboxTestSupport;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -82,5 +84,67 @@ class RoutesDirectoryTest extends SandboxTestSupport {
             sent.properties().forEach(field -> assertThat(written.get(field.getKey()))
                     .as("data.%s of %s", field.getKey(), event.get("id")).isEqualTo(field.getValue()));
         }
+    }
+
+    @Test
+    void securityAuditAutomationAlertsAndWebIntegrationOriginsRun() throws Exception {
+        startSandbox(SandboxTenant.builder().channels(Channel.values())
+                .history(290, java.time.Duration.ofSeconds(1), java.time.Instant.now().minusSeconds(10)));
+        context = new DefaultCamelContext();
+        Properties properties = new Properties();
+        properties.setProperty("qlik.since", "P1D");
+        properties.setProperty("qlik.delay", "100");
+        properties.setProperty("qlik.demo.dir", output.toString());
+        properties.setProperty("qlik.alerts.uri", "mock:alerts");
+        properties.setProperty("qlik.origins.uri", "mock:origins");
+        context.getPropertiesComponent().setInitialProperties(properties);
+        // configured once, under the component's name: the routes' qlik-events: endpoints use the same options
+        QlikLicenseEventsComponent component = new QlikLicenseEventsComponent();
+        component.getConfiguration().setTenantUrl(sandbox.url());
+        component.getConfiguration().setApiKey(API_KEY);
+        context.addComponent("qlik-license-events", component);
+        for (String route : List.of("security-audit", "automation-run-alerts", "web-integration-origins")) {
+            PluginHelper.getRoutesLoader(context).loadRoutes(
+                    ResourceHelper.resolveMandatoryResource(context, "file:routes/" + route + ".camel.yaml"));
+        }
+        context.start();
+        List<SandboxEvent> all = sandbox.feed().snapshot();
+        List<SandboxEvent> security = all.stream().filter(e -> e.type().contains(".role.")
+                                                               || e.type().contains(".ip-policy.")).toList();
+        long badRuns = all.stream().filter(e -> e.type().equals("com.qlik.v1.automation.run.ended"))
+                .filter(e -> List.of("failed", "exceeded limit").contains(e.data().get("status").asText())).count();
+        long webIntegrationEvents = all.stream().filter(e -> e.type().contains("web-integration.")).count();
+        MockEndpoint alerts = mock("alerts");
+        alerts.expectedMessageCount((int) badRuns);
+        MockEndpoint origins = mock("origins");
+        origins.expectedMessageCount((int) webIntegrationEvents);
+
+        MockEndpoint.assertIsSatisfied(context);
+        Path audit = output.resolve("security-audit.log");
+        Progress.awaitCount("security audit lines", () -> Files.exists(audit) ? Files.readAllLines(audit).size() : 0,
+                security.size());
+
+        assertThat(badRuns).isPositive();
+        assertThat(alerts.getReceivedExchanges()).extracting(e -> e.getMessage().getBody(String.class))
+                .allSatisfy(line -> assertThat(line).matches("(?s)Automation run 'Nightly sync \\d+' \\(.+\\) ended "
+                                                             + "'(failed|exceeded limit)', started by \\w+: \\d+ API "
+                                                             + "calls, \\d+ bytes received, \\d+ bytes sent .*"));
+        assertThat(origins.getReceivedExchanges()).extracting(e -> e.getMessage().getBody(String.class))
+                .anySatisfy(line -> assertThat(line).matches("web integration wi-\\d+ 'Portal \\d+' created by "
+                                                             + "user-\\d+, origins \\[https://.*\\]"))
+                .anySatisfy(line -> assertThat(line).contains("updated by").contains("/validOrigins: [\"https://"))
+                .anySatisfy(line -> assertThat(line).contains("updated by").contains("name: \"Portal\" -> \"Portal "))
+                .anySatisfy(line -> assertThat(line).matches("web integration wi-\\d+ deleted by user-\\d+"));
+        List<String> lines = Files.readAllLines(audit);
+        assertThat(lines).hasSize(security.size());
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("com.qlik.core.role.updated")
+                        .contains("changes=[/description: \"Old text\" -> \"Reviewed ")
+                        .contains("/canDelete: false -> true").contains("/userEntitlementType: null -> \"fullUser\""))
+                .anySatisfy(line -> assertThat(line).contains("com.qlik.v1.role.synced").endsWith("roles=2"))
+                .anySatisfy(line -> assertThat(line).contains("com.qlik.core.ip-policy.updated")
+                        .contains("changes=[/enabled: false -> true, /allowedIps: [\"10.0.0.0/8\"] -> ["))
+                .anySatisfy(line -> assertThat(line).contains("com.qlik.core.ip-policy.created")
+                        .contains("allowedIps=[61.254.213."));
+        assertThat(lines).allSatisfy(line -> assertThat(line).matches("\\S+Z user-\\d+ com\\.qlik\\.\\S+ .+"));
     }
 }

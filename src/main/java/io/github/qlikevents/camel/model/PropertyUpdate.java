@@ -19,4 +19,10 @@ public record PropertyUpdate(
         oldValue = oldValue == null ? NullNode.getInstance() : oldValue;
         newValue = newValue == null ? NullNode.getInstance() : newValue;
     }
+
+    /** {@code path: old -> new}, the values as JSON, e.g. {@code /enabled: false -> true}. */
+    @Override
+    public String toString() {
+        return path + ": " + oldValue + " -> " + newValue;
+    }
 }

@@ -15,7 +15,6 @@ import java.util.function.Predicate;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.qlikevents.camel.decoding.QlikJson;
-import io.github.qlikevents.camel.model.QlikEventType;
 
 /** The Audits API of the sandbox: list with filters and cursors, one item, archive, types, sources, settings. */
 final class AuditsEndpoint {
@@ -37,7 +36,7 @@ final class AuditsEndpoint {
         String rest = path.substring("/api/v1/audits".length());
         return switch (rest) {
             case "", "/" -> list(query, linkBase);
-            case "/types" -> strings(typeNames());
+            case "/types" -> strings(tenant.feed().typeNames());
             case "/sources" -> strings(tenant.feed().sources());
             case "/settings" -> SandboxResponse.json(200,
                     "{\"data\":{\"EventTTL\":" + tenant.retention().toSeconds() + ",\"ArchiveEnabled\":true}}");
@@ -212,14 +211,6 @@ final class AuditsEndpoint {
             json.writeEndObject();
         }
         return SandboxResponse.json(200, out.toByteArray());
-    }
-
-    private static List<String> typeNames() {
-        List<String> names = new ArrayList<>();
-        for (QlikEventType type : QlikEventType.values()) {
-            names.add(type.typeName());
-        }
-        return names;
     }
 
     private static EventFeed.Key key(SandboxEvent event) {

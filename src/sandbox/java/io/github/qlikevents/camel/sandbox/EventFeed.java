@@ -62,6 +62,11 @@ public final class EventFeed {
     }
 
     /** Generates and publishes a new event happening at {@code time} (to the millisecond, as Qlik has it). */
+    /** The types of the generated events. */
+    public List<String> typeNames() {
+        return generator.typeNames();
+    }
+
     /** The Audits API sources of the generated events. */
     public List<String> sources() {
         return generator.sources();

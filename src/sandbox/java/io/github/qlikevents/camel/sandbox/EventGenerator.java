@@ -61,6 +61,11 @@ public final class EventGenerator {
         return channel == Channel.WEB_INTEGRATIONS ? WEB_INTEGRATION_SOURCE : channel.source();
     }
 
+    /** The types of the events this generator makes. */
+    List<String> typeNames() {
+        return Arrays.stream(types).map(QlikEventType::typeName).toList();
+    }
+
     /** The sources of the events this generator makes. */
     List<String> sources() {
         return Arrays.stream(types).map(QlikEventType::channel).distinct().map(EventGenerator::sourceOf).toList();

@@ -7,12 +7,14 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 
+import io.github.qlikevents.camel.model.Channel;
 import io.github.qlikevents.camel.sandbox.SandboxTenant;
 import org.apache.camel.main.Main;
 
 /**
  * Runs the YAML routes in {@code routes/} with Camel Main: against the embedded sandbox tenant by default (it
- * publishes a new license event every few seconds, and pushes it to the webhook route in {@code routes/webhook/}),
+ * publishes events of all five domains, a new one every few seconds, and pushes license events to the webhook route
+ * in {@code routes/webhook/}),
  * or against a real tenant when {@code QLIK_TENANT_URL} is set with {@code QLIK_API_KEY}, or with
  * {@code QLIK_CLIENT_ID} and {@code QLIK_CLIENT_SECRET}; the webhook route then runs only when
  * {@code QLIK_WEBHOOK_EXTERNAL_URL} and {@code QLIK_WEBHOOK_SECRET} are set too. Needs camel-main, camel-yaml-dsl and
@@ -33,15 +35,17 @@ public final class SandboxDemo {
         String tenantUrl = System.getenv("QLIK_TENANT_URL");
         SandboxTenant sandbox = null;
         if (tenantUrl == null || tenantUrl.isBlank()) {
-            sandbox = SandboxTenant.builder().history(60, Duration.ofMinutes(1)).apiKey(DEMO_API_KEY).start();
+            sandbox = SandboxTenant.builder().channels(Channel.values()).history(280, Duration.ofSeconds(12))
+                    .apiKey(DEMO_API_KEY).start();
             main.addInitialProperty(COMPONENT + "tenant-url", sandbox.url());
             main.addInitialProperty(COMPONENT + "api-key", DEMO_API_KEY);
             main.addInitialProperty("qlik.delay", "2000");
             int port = freeLoopbackPort();
             serveWebhooks(main, "127.0.0.1", port, "http://127.0.0.1:" + port, randomSecret());
             sandbox.publishEvery(Duration.ofSeconds(3));
-            System.out.println("Embedded sandbox tenant at " + sandbox.url() + ": 60 events in the last hour, a new"
-                               + " one every 3 s, polled and pushed to the webhook route. Ctrl-C stops.");
+            System.out.println("Embedded sandbox tenant at " + sandbox.url() + ": 280 events of all five domains"
+                               + " (licenses, automations, roles, web integrations, IP policies) in the last hour,"
+                               + " a new one every 3 s, polled and pushed to the webhook route. Ctrl-C stops.");
         } else {
             main.addInitialProperty(COMPONENT + "tenant-url", tenantUrl);
             copyEnv(main, "QLIK_API_KEY", COMPONENT + "api-key");
