@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.qlikevents.camel.sandbox.QlikSandbox;
+import io.github.qlikevents.camel.model.Channel;
 import io.github.qlikevents.camel.sandbox.SandboxEvent;
 import io.github.qlikevents.camel.sandbox.SandboxTenant;
 import org.apache.camel.main.Main;
@@ -27,16 +28,18 @@ class ExampleRoutesTest {
     private static final Path LOG = Path.of("target/application.log");
     private static final String ALERTS = "qlik.capacity-alerts";
     private static final String SUMMARY = "qlik.assignment-summary";
+    private static final String RUN_ALERTS = "qlik.automation-alerts";
+    private static final String ORIGINS = "qlik.web-integration-origins";
 
     @RegisterExtension
-    static QlikSandbox tenant = new QlikSandbox(SandboxTenant.builder()
-            .history(90, Duration.ofSeconds(1), Instant.now().minusSeconds(10)).apiKey(API_KEY));
+    static QlikSandbox tenant = new QlikSandbox(SandboxTenant.builder().channels(Channel.values())
+            .history(290, Duration.ofSeconds(1), Instant.now().minusSeconds(10)).apiKey(API_KEY));
 
     @TempDir
     Path output;
 
     @Test
-    void auditTrailCapacityAlertsAndAssignmentSummaryArrive() throws Exception {
+    void everyRouteOfEveryDomainDeliversWhatItPromises() throws Exception {
         Main main = new Main();
         main.configure().withRoutesIncludePattern("file:" + System.getProperty("qlik.repo.dir") + "/routes/*.camel.yaml");
         main.addInitialProperty("camel.component.qlik-license-events.tenant-url", tenant.url());
@@ -45,14 +48,25 @@ class ExampleRoutesTest {
         main.addInitialProperty("qlik.delay", "200");
         main.addInitialProperty("qlik.demo.dir", output.toString());
         main.addInitialProperty("qlik.summary.interval", "500");
-        List<SandboxEvent> events = tenant.tenant().feed().snapshot();
+        List<SandboxEvent> all = tenant.tenant().feed().snapshot();
+        List<SandboxEvent> events = all.stream().filter(e -> Channel.ofType(e.type()).orElseThrow() == Channel.LICENSES)
+                .toList();
         List<SandboxEvent> overCapacity = events.stream().filter(ExampleRoutesTest::overCapacity).toList();
+        long securityChanges = all.stream().filter(e -> e.type().contains(".role.") || e.type().contains(".ip-policy."))
+                .count();
+        long badRuns = all.stream().filter(e -> e.type().equals("com.qlik.v1.automation.run.ended"))
+                .filter(e -> List.of("failed", "exceeded limit").contains(e.data().get("status").asText())).count();
+        long webIntegrationEvents = all.stream().filter(e -> e.type().contains("web-integration.")).count();
         main.start();
         try {
             Path trail = output.resolve("audit-trail.jsonl");
             await().atMost(Duration.ofMinutes(2)).until(() -> lines(trail).size() >= events.size());
             await().atMost(Duration.ofMinutes(2)).until(() -> logged(ALERTS).size() >= overCapacity.size());
             await().atMost(Duration.ofMinutes(2)).until(() -> !logged(SUMMARY).isEmpty());
+            Path audit = output.resolve("security-audit.log");
+            await().atMost(Duration.ofMinutes(2)).until(() -> lines(audit).size() >= securityChanges);
+            await().atMost(Duration.ofMinutes(2)).until(() -> logged(RUN_ALERTS).size() >= badRuns);
+            await().atMost(Duration.ofMinutes(2)).until(() -> logged(ORIGINS).size() >= webIntegrationEvents);
         } finally {
             main.stop();
         }
@@ -82,6 +96,21 @@ class ExampleRoutesTest {
         }
         assertTrue(Files.readString(LOG).contains("com.qlik.v1.license.lease.created -> LeaseCreated["),
                 "the audit trail logs typed bodies");
+        // the qlik-events: routes of the other four domains, configured only as qlik-license-events
+        List<String> audit = lines(output.resolve("security-audit.log"));
+        assertEquals(securityChanges, audit.size(), String.join("\n", audit));
+        assertTrue(audit.stream().anyMatch(l -> l.contains("com.qlik.core.ip-policy.updated")
+                                                && l.contains("changes=[/enabled: false -> true")), String.join("\n", audit));
+        assertTrue(audit.stream().anyMatch(l -> l.contains("com.qlik.v1.role.updated") && l.contains("/canDelete: false -> true")),
+                String.join("\n", audit));
+        assertTrue(badRuns > 0, "the sandbox history holds failed automation runs");
+        assertEquals(badRuns, logged(RUN_ALERTS).size());
+        assertTrue(logged(RUN_ALERTS).stream().allMatch(l -> l.matches("Automation run .* ended '(failed|exceeded limit)'.*"
+                                                                       + " \\d+ API calls, \\d+ bytes received, \\d+ bytes sent.*")),
+                String.join("\n", logged(RUN_ALERTS)));
+        assertEquals(webIntegrationEvents, logged(ORIGINS).size());
+        assertTrue(logged(ORIGINS).stream().anyMatch(l -> l.contains("/validOrigins: [\"https://")),
+                String.join("\n", logged(ORIGINS)));
     }
 
     /** The bodies the log: endpoint of the routes wrote to {@code logger}, in order. */
