@@ -1,5 +1,6 @@
 package io.github.qlikevents.camel.kamelet;
 
+import java.util.List;
 import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,10 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
+import io.github.qlikevents.camel.model.Channel;
+import io.github.qlikevents.camel.model.IpPolicyEvent;
+import io.github.qlikevents.camel.sandbox.SandboxTenant;
+import io.github.qlikevents.camel.support.Progress;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,5 +48,27 @@ class KameletTest extends SandboxTestSupport {
                 .getBody(byte[].class));
         assertThat(first.get("specversion").asText()).isEqualTo("1.0");
         assertThat(first.get("id").asText()).isEqualTo(sandbox.feed().snapshot().get(0).eventId());
+    }
+
+    @Test
+    void theChannelPropertySelectsTheDomain() throws Exception {
+        startSandbox(SandboxTenant.builder().channels(Channel.values())
+                .history(112, java.time.Duration.ofSeconds(1), java.time.Instant.now().minusSeconds(10)));
+        context = new DefaultCamelContext();
+        Properties properties = new Properties();
+        properties.setProperty("qlik.tenant-url", sandbox.url());
+        properties.setProperty("qlik.api-key", API_KEY);
+        context.getPropertiesComponent().setInitialProperties(properties);
+        PluginHelper.getRoutesLoader(context).loadRoutes(
+                ResourceHelper.resolveMandatoryResource(context, "classpath:routes/kamelet-channel.camel.yaml"));
+        context.start();
+        List<String> policies = expectedIds(e -> e.type().startsWith("com.qlik.core.ip-policy."));
+        MockEndpoint mock = mock("policies");
+
+        Progress.awaitCount("IP policy events", mock::getReceivedCounter, policies.size());
+
+        assertThat(receivedIds(mock)).containsExactlyElementsOf(policies);
+        assertThat(mock.getReceivedExchanges()).allSatisfy(e -> assertThat(e.getMessage().getBody())
+                .isInstanceOf(IpPolicyEvent.class));
     }
 }
