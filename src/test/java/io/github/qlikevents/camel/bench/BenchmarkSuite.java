@@ -46,6 +46,7 @@ public final class BenchmarkSuite {
         results.put("machine", Runtime.getRuntime().availableProcessors() + " cores, Java "
                                + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
         results.put("decode", decode());
+        results.put("domainDecode", domainDecode());
         results.put("poll", poll(pollEvents));
         results.put("budget", budget());
         results.put("webhook", webhook(webhookDeliveries));
@@ -55,6 +56,24 @@ public final class BenchmarkSuite {
                 results);
         Files.writeString(OUT.resolve("results.md"), markdown(results), StandardCharsets.UTF_8);
         System.out.println(Files.readString(OUT.resolve("results.md")));
+    }
+
+    /** Per domain: the component's ops/ms and plain Jackson's, same event, same run. */
+    private static Map<String, Object> domainDecode() throws Exception {
+        Collection<RunResult> runs = new Runner(new OptionsBuilder()
+                .include(DomainDecodeBenchmark.class.getName() + ".*")
+                .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(2))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(2))
+                .jvmArgs("-Xmx1g").build()).run();
+        Map<String, Object> scores = new LinkedHashMap<>();
+        for (RunResult run : runs) {
+            String name = run.getParams().getBenchmark();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> type = (Map<String, Object>) scores.computeIfAbsent(run.getParams().getParam("type"),
+                    t -> new LinkedHashMap<>());
+            type.put(name.substring(name.lastIndexOf('.') + 1), run.getPrimaryResult().getScore());
+        }
+        return scores;
     }
 
     private static Map<String, Object> decode() throws Exception {
@@ -147,6 +166,11 @@ public final class BenchmarkSuite {
         decode.forEach((name, score) -> md.append(String.format(Locale.ROOT, "| %s | %.1f ± %.1f | %.2fx | %.2fx | %.2fx |%n",
                 name, score.get("opsPerMs"), score.get("error"), score.get("opsPerMs") / limit,
                 score.get("opsPerMs") / sdk, score.get("opsPerMs") / map)));
+        md.append("\n| decode per domain (JMH, one update event each) | component ops/ms | plain Jackson ops/ms |"
+                  + " component vs plain Jackson (target >= 0.80x, i.e. within 1.25x) |\n|---|---:|---:|---:|\n");
+        ((Map<String, Map<String, Double>>) results.get("domainDecode")).forEach((type, score) -> md.append(
+                String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.2fx |%n", type, score.get("component"),
+                        score.get("baselinePlainJackson"), score.get("component") / score.get("baselinePlainJackson"))));
         Map<String, Object> poll = (Map<String, Object>) results.get("poll");
         throughput(md, "poll end to end, " + poll.get("events") + " events", "events/s",
                 "qlik-license-events consumer", (Double) poll.get("componentPerSecond"),

@@ -28,6 +28,25 @@ class BenchmarksSmokeTest {
     }
 
     @Test
+    void domainDecodeBenchmarksDecodeTheSameFieldsAsTheirBaseline() throws Exception {
+        for (String type : new String[] { "LEASE_UPDATED", "AUTOMATION_RUN_ENDED", "ROLE_UPDATED",
+                "WEB_INTEGRATION_UPDATED", "IP_POLICY_UPDATED" }) {
+            DomainDecodeBenchmark benchmark = new DomainDecodeBenchmark();
+            benchmark.type = type;
+            benchmark.setUp();
+            org.apache.camel.Message message = benchmark.component();
+            DomainDecodeBenchmark.PlainEvent<?> plain = (DomainDecodeBenchmark.PlainEvent<?>) benchmark
+                    .baselinePlainJackson();
+            assertThat(message.getHeader("CamelCloudEventType")).isEqualTo(plain.type())
+                    .isEqualTo(io.github.qlikevents.camel.model.QlikEventType.valueOf(type).typeName());
+            assertThat(message.getHeader("CamelCloudEventID")).isEqualTo(plain.id());
+            assertThat(plain.data()).isNotNull();
+            assertThat(message.getBody()).isInstanceOf(io.github.qlikevents.camel.model.QlikEventType.valueOf(type)
+                    .bodyClass());
+        }
+    }
+
+    @Test
     void pollAndWebhookHarnessesDeliverEverything() throws Exception {
         assertThat(PollThroughput.component(300).events()).isEqualTo(300);
         assertThat(PollThroughput.handWritten(300).events()).isEqualTo(300);

@@ -63,8 +63,7 @@ class ExampleRoutesTest {
             await().atMost(Duration.ofMinutes(2)).until(() -> lines(trail).size() >= events.size());
             await().atMost(Duration.ofMinutes(2)).until(() -> logged(ALERTS).size() >= overCapacity.size());
             await().atMost(Duration.ofMinutes(2)).until(() -> !logged(SUMMARY).isEmpty());
-            Path audit = output.resolve("security-audit.log");
-            await().atMost(Duration.ofMinutes(2)).until(() -> lines(audit).size() >= securityChanges);
+            await().atMost(Duration.ofMinutes(2)).until(() -> auditLines().size() >= securityChanges);
             await().atMost(Duration.ofMinutes(2)).until(() -> logged(RUN_ALERTS).size() >= badRuns);
             await().atMost(Duration.ofMinutes(2)).until(() -> logged(ORIGINS).size() >= webIntegrationEvents);
         } finally {
@@ -97,7 +96,7 @@ class ExampleRoutesTest {
         assertTrue(Files.readString(LOG).contains("com.qlik.v1.license.lease.created -> LeaseCreated["),
                 "the audit trail logs typed bodies");
         // the qlik-events: routes of the other four domains, configured only as qlik-license-events
-        List<String> audit = lines(output.resolve("security-audit.log"));
+        List<String> audit = auditLines();
         assertEquals(securityChanges, audit.size(), String.join("\n", audit));
         assertTrue(audit.stream().anyMatch(l -> l.contains("com.qlik.core.ip-policy.updated")
                                                 && l.contains("changes=[/enabled: false -> true")), String.join("\n", audit));
@@ -123,6 +122,13 @@ class ExampleRoutesTest {
         return event.type().startsWith("com.qlik.v1.license.lease.")
                && (event.data().get("excess").asBoolean() || !event.data().get("licenseUnlimited").asBoolean()
                    && event.data().get("leasedQuantity").asLong() > event.data().get("licenseQuantity").asLong());
+    }
+
+    /** The lines of the role and the IP policy audit logs. */
+    private List<String> auditLines() throws Exception {
+        List<String> audit = new java.util.ArrayList<>(lines(output.resolve("role-audit.log")));
+        audit.addAll(lines(output.resolve("ip-policy-audit.log")));
+        return audit;
     }
 
     private static List<String> lines(Path file) throws Exception {
