@@ -52,10 +52,15 @@ public final class QlikLicenseEventsConstants {
     @Metadata(description = "The id of the audit resource the event was read from (polled events only).",
               javaType = "String")
     public static final String AUDIT_ID = "CamelQlikAuditId";
-    @Metadata(description = "True when Qlik has deprecated the event type "
-                            + "(com.qlik.license.data.volume.consumption.aggregated); false otherwise.",
+    @Metadata(description = "True when Qlik has deprecated or replaced the event type "
+                            + "(com.qlik.license.data.volume.consumption.aggregated, the com.qlik.v1.role and the legacy"
+                            + " com.qlik.web-integration events); false otherwise.",
               javaType = "Boolean")
     public static final String EVENT_DEPRECATED = "CamelQlikEventDeprecated";
+    @Metadata(description = "True on an event backfilled from Qlik's audit archive (older than the Audits API list"
+                            + " keeps); absent on events from the list and from webhooks.",
+              javaType = "Boolean")
+    public static final String ARCHIVED = "CamelQlikArchived";
     @Metadata(description = "W3C trace context of the event (version, trace id, span id, options), for Camel tracing.",
               javaType = "String")
     public static final String TRACEPARENT = "traceparent";

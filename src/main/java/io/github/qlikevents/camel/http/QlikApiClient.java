@@ -3,6 +3,7 @@ package io.github.qlikevents.camel.http;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -65,15 +66,29 @@ public final class QlikApiClient implements Closeable {
 
     /** An authenticated request; the result is 2xx or a 4xx other than 401, 403 and 429 for the caller to judge. */
     public HttpResult send(String method, URI uri, byte[] jsonBody) {
-        return execute(method, uri, jsonBody, true);
+        return execute(method, uri, true, token -> http.execute(method, uri, token, jsonBody));
+    }
+
+    /**
+     * An authenticated GET whose 2xx body is streamed to {@code file} (the result's body is then empty), with the same
+     * retries, waits and cap as {@link #send}.
+     */
+    public HttpResult download(URI uri, Path file) {
+        return execute("GET", uri, true, token -> http.download(uri, token, file));
     }
 
     /** A request without the bearer token (the token request itself). */
     HttpResult sendUnauthenticated(String method, URI uri, byte[] jsonBody) {
-        return execute(method, uri, jsonBody, false);
+        return execute(method, uri, false, token -> http.execute(method, uri, null, jsonBody));
     }
 
-    private HttpResult execute(String method, URI uri, byte[] jsonBody, boolean authenticated) {
+    /** One call of the transport with the bearer token (null when unauthenticated). */
+    @FunctionalInterface
+    private interface TransportCall {
+        HttpResult call(String bearerToken) throws IOException;
+    }
+
+    private HttpResult execute(String method, URI uri, boolean authenticated, TransportCall call) {
         if (!tenant.sameOrigin(uri)) {
             throw new QlikApiException("Refused to call " + uri.getScheme() + "://" + uri.getHost()
                                        + ": only tenant " + tenant.host() + " is ever called", 0, null);
@@ -86,7 +101,7 @@ public final class QlikApiClient implements Closeable {
             HttpResult result;
             try {
                 keepWithinCap(what);
-                result = http.execute(method, uri, authenticated ? auth.token() : null, jsonBody);
+                result = call.call(authenticated ? auth.token() : null);
             } catch (IOException e) {
                 if (failures >= retry.maxRetries()) {
                     throw new QlikApiException(what + " on tenant " + tenant.host() + " failed after "

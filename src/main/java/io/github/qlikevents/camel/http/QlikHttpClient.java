@@ -1,7 +1,11 @@
 package io.github.qlikevents.camel.http;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 import javax.net.ssl.SSLContext;
 
@@ -13,6 +17,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
@@ -67,6 +72,25 @@ public final class QlikHttpClient implements QlikTransport {
 
     @Override
     public HttpResult execute(String method, URI uri, String bearerToken, byte[] jsonBody) throws IOException {
+        return client.execute(request(method, uri, bearerToken, jsonBody), response -> new HttpResult(
+                response.getCode(), retryAfter(response), body(response)));
+    }
+
+    /** Streams a 2xx body to the file, never holding it whole. */
+    @Override
+    public HttpResult download(URI uri, String bearerToken, Path file) throws IOException {
+        return client.execute(request("GET", uri, bearerToken, null), response -> {
+            if (response.getCode() < 200 || response.getCode() >= 300 || response.getEntity() == null) {
+                return new HttpResult(response.getCode(), retryAfter(response), body(response));
+            }
+            try (InputStream in = response.getEntity().getContent()) {
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return new HttpResult(response.getCode(), retryAfter(response), new byte[0]);
+        });
+    }
+
+    private static HttpUriRequestBase request(String method, URI uri, String bearerToken, byte[] jsonBody) {
         HttpUriRequestBase request = new HttpUriRequestBase(method, uri);
         request.setHeader(HttpHeaders.ACCEPT, "application/json");
         if (bearerToken != null) {
@@ -75,11 +99,16 @@ public final class QlikHttpClient implements QlikTransport {
         if (jsonBody != null) {
             request.setEntity(new ByteArrayEntity(jsonBody, ContentType.APPLICATION_JSON));
         }
-        return client.execute(request, response -> {
-            Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
-            byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
-            return new HttpResult(response.getCode(), retryAfter == null ? null : retryAfter.getValue(), body);
-        });
+        return request;
+    }
+
+    private static String retryAfter(ClassicHttpResponse response) {
+        Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
+        return retryAfter == null ? null : retryAfter.getValue();
+    }
+
+    private static byte[] body(ClassicHttpResponse response) throws IOException {
+        return response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.github.qlikevents.camel.http;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * One HTTP request to the tenant and its whole response: the seam between {@link QlikApiClient} (credentials,
@@ -19,4 +21,20 @@ public interface QlikTransport extends Closeable {
      * @throws IOException when the request could not be sent or the response not read (timeouts included)
      */
     HttpResult execute(String method, URI uri, String bearerToken, byte[] jsonBody) throws IOException;
+
+    /**
+     * Sends a GET and writes a 2xx response's body to {@code file} as it arrives, for responses too large to hold in
+     * memory (a day of the audit archive); the result then has an empty body. Any other status comes back as from
+     * {@link #execute}. This default reads the whole response first: override it to stream.
+     *
+     * @throws IOException when the request could not be sent or the response not read or written
+     */
+    default HttpResult download(URI uri, String bearerToken, Path file) throws IOException {
+        HttpResult result = execute("GET", uri, bearerToken, null);
+        if (!result.ok()) {
+            return result;
+        }
+        Files.write(file, result.body());
+        return new HttpResult(result.status(), result.retryAfter(), new byte[0]);
+    }
 }

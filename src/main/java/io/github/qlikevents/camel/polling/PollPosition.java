@@ -3,6 +3,7 @@ package io.github.qlikevents.camel.polling;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,7 +14,8 @@ import io.github.qlikevents.camel.decoding.QlikJson;
 /**
  * Where polling stands: where it started (the floor, from the {@code since} option), the watermark (the latest
  * {@code eventTime} passed in order), how far sweeps have re-read for events Qlik indexed late, and the ids delivered
- * since then, so re-reading delivers late events once and nothing twice. Only completed exchanges move it.
+ * since then, so re-reading delivers late events once and nothing twice; during a backfill from the audit archive,
+ * the archive day being read and how many of its items (in time order) are done. Only completed exchanges move it.
  * Thread-safe.
  */
 final class PollPosition {
@@ -26,6 +28,10 @@ final class PollPosition {
     /** Events before this time have been swept; {@code null} until the first poll sets it. */
     private Instant sweptTo;
     private final Map<String, Instant> recent = new LinkedHashMap<>();
+    /** The archive day being backfilled; {@code null} when the list is polled. */
+    private LocalDate archiveDay;
+    /** Items of {@link #archiveDay}, in time order, done (delivered or passed over). */
+    private int archiveIndex;
 
     /** A new position starting at {@code floor}: nothing before it is ever asked for. */
     PollPosition(Instant floor) {
@@ -59,6 +65,43 @@ final class PollPosition {
         if (sweptTo == null || time.isAfter(sweptTo)) {
             sweptTo = time;
         }
+    }
+
+    /** Backfilling begins with this archive day. */
+    synchronized void startBackfill(LocalDate day) {
+        archiveDay = day;
+        archiveIndex = 0;
+    }
+
+    /** The archive day being backfilled, or {@code null} when the list is polled. */
+    synchronized LocalDate archiveDay() {
+        return archiveDay;
+    }
+
+    /** Items of the archive day done, in time order. */
+    synchronized int archiveIndex() {
+        return archiveIndex;
+    }
+
+    /** {@code done} more items of the archive day are done. */
+    synchronized void archiveAdvanced(int done) {
+        archiveIndex += done;
+    }
+
+    /** The archive day is done: the next one. */
+    synchronized void nextArchiveDay() {
+        archiveDay = archiveDay.plusDays(1);
+        archiveIndex = 0;
+    }
+
+    /**
+     * The archive is done at {@code now}: the list takes over from the watermark (an event in both is told by its
+     * id), and sweeps start at the lookback before now, as for a new consumer (older events were visible already).
+     */
+    synchronized void handOver(Instant now, Duration lookback) {
+        archiveDay = null;
+        archiveIndex = 0;
+        sweptTo = now.minus(lookback);
     }
 
     /** The watermark, or the wall clock when a position stored by an earlier version was carried past it. */
@@ -112,7 +155,8 @@ final class PollPosition {
     synchronized String serialize(Duration lookback, long sequence, Instant now) {
         if (watermark != null) {
             Instant tailWindow = present(now).minus(lookback);
-            Instant swept = sweepFrom(lookback, now);
+            // no sweep runs during a backfill: only the tail's window matters
+            Instant swept = archiveDay != null ? tailWindow : sweepFrom(lookback, now);
             Instant oldest = swept.isBefore(tailWindow) ? swept : tailWindow;
             recent.values().removeIf(time -> time.isBefore(oldest));
         }
@@ -123,6 +167,9 @@ final class PollPosition {
         }
         if (sweptTo != null) {
             json.put("swept", sweptTo.toString());
+        }
+        if (archiveDay != null) {
+            json.put("archiveDay", archiveDay.toString()).put("archiveIndex", archiveIndex);
         }
         ObjectNode ids = json.putObject("recent");
         recent.forEach((id, time) -> ids.put(id, time.toString()));
@@ -142,6 +189,10 @@ final class PollPosition {
         }
         if (json.hasNonNull("swept")) {
             position.sweptTo = Instant.parse(json.get("swept").asText());
+        }
+        if (json.hasNonNull("archiveDay")) {
+            position.archiveDay = LocalDate.parse(json.get("archiveDay").asText());
+            position.archiveIndex = json.path("archiveIndex").asInt();
         }
         for (Map.Entry<String, JsonNode> entry : json.path("recent").properties()) {
             position.recent.put(entry.getKey(), Instant.parse(entry.getValue().asText()));

@@ -3,6 +3,7 @@ package io.github.qlikevents.camel.polling;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Queue;
@@ -13,6 +14,7 @@ import io.github.qlikevents.camel.QlikLicenseEventsConstants;
 import io.github.qlikevents.camel.QlikLicenseEventsEndpoint;
 import io.github.qlikevents.camel.decoding.EventHeaders;
 import io.github.qlikevents.camel.http.QlikApiClient;
+import io.github.qlikevents.camel.http.QlikAuthenticationException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
@@ -28,10 +30,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls the tenant's Audits API oldest first and delivers each license event once, in order. Each poll tails what is
- * new since the watermark and, every sweepInterval, sweeps once over the events whose lookback has passed, for those
- * Qlik indexed late; it takes the pages of {@link AuditPager} one by one as batches, and stores the position after
- * every page. The position moves only over exchanges that completed: at the first failed
+ * Polls the tenant's Audits API oldest first and delivers each event of the channel once, in order. Each poll tails
+ * what is new since the watermark and, every sweepInterval, sweeps once over the events whose lookback has passed, for
+ * those Qlik indexed late; it takes the pages of {@link AuditPager} one by one as batches, and stores the position
+ * after every page. A start point older than the list keeps is first backfilled from the audit archive, day by day
+ * ({@link Backfill}, {@link ArchiveDay}). The position moves only over exchanges that completed: at the first failed
  * exchange the poll stops, and that event comes again on the next poll.
  */
 @ManagedResource(description = "Qlik events Audits API poller")
@@ -55,6 +58,11 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer {
     private StateRepository<String, String> repository;
     private PositionStore store;
     private PollPosition position;
+    private Backfill backfill;
+    /** True while the batch being delivered comes from the archive. */
+    private boolean archived;
+    /** Items of the last batch done: delivered, or passed over (filtered, already delivered, before the start). */
+    private int handled;
     /** Deliveries this poll may still make (maxMessagesPerPoll). */
     private int remaining;
     /** Set when an exchange failed or the poll's limit was reached: the poll ends after the current page. */
@@ -78,8 +86,10 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer {
         ServiceHelper.startService(repository);
         store = new PositionStore(repository, settings.stateKey(), settings.lookback(), clock);
         position = store.load(settings.since());
-        LOG.info("Polling license events of tenant {} ({}) from {} with state key {}", api.tenant().host(),
-                settings.filter(), position.tailFrom(clock.instant()), store.key());
+        backfill = new Backfill(api, clock);
+        backfill.prepare(position);
+        LOG.info("Polling {} events of tenant {} ({}) from {} with state key {}", endpoint.channel(),
+                api.tenant().host(), settings.filter(), position.tailFrom(clock.instant()), store.key());
         super.doStart();
     }
 
@@ -102,8 +112,14 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer {
         pendingExchanges = 0;
         remaining = getMaxMessagesPerPoll() > 0 ? getMaxMessagesPerPoll() : Integer.MAX_VALUE;
         stopped = false;
-        Instant now = clock.instant();
         int delivered = 0;
+        if (position.archiveDay() != null) {
+            delivered += backfill();
+            if (position.archiveDay() != null) {
+                return delivered;
+            }
+        }
+        Instant now = clock.instant();
         Instant sweepFrom = position.sweepFrom(settings.lookback(), now);
         Instant sweepTo = now.minus(settings.lookback());
         if (!settings.sweepInterval().isZero() && !sweepTo.isBefore(sweepFrom.plus(settings.sweepInterval()))) {
@@ -111,6 +127,52 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer {
         }
         if (!stopped) {
             delivered += tail();
+        }
+        return delivered;
+    }
+
+    /**
+     * Reads archive days in turn, each in time order, page by page, until the last one (the day of the list's oldest
+     * event), then hands over to the list. Stops where the poll stops; the position says which day and item.
+     */
+    private int backfill() throws Exception {
+        int delivered = 0;
+        while (!stopped && isBatchAllowed() && position.archiveDay() != null) {
+            LocalDate day = position.archiveDay();
+            if (day.isAfter(backfill.lastDay())) {
+                position.handOver(clock.instant(), settings.lookback());
+                store.save(position);
+                backfill.handedOver(position.tailFrom(clock.instant()));
+                break;
+            }
+            int dayDelivered = 0;
+            try (ArchiveDay archive = ArchiveDay.fetch(api, day)) {
+                if (!archive.found()) {
+                    backfill.missing(day);
+                }
+                archived = true;
+                while (!stopped && isBatchAllowed() && position.archiveIndex() < archive.size()) {
+                    dayDelivered += processBatch(CastUtils.cast(
+                            archive.page(position.archiveIndex(), settings.pageSize()).items()));
+                    position.archiveAdvanced(handled);
+                    store.save(position);
+                }
+                if (position.archiveIndex() >= archive.size()) {
+                    position.nextArchiveDay();
+                    store.save(position);
+                    backfill.dayDone(day, archive.size(), dayDelivered);
+                }
+            } catch (QlikAuthenticationException e) {
+                if (e.getStatus() != 403) {
+                    throw e;
+                }
+                backfill.forbidden(day, e.getMessage());
+                position.handOver(clock.instant(), settings.lookback());
+                store.save(position);
+            } finally {
+                archived = false;
+            }
+            delivered += dayDelivered;
         }
         return delivered;
     }
@@ -177,15 +239,18 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer {
     @Override
     public int processBatch(Queue<Object> items) throws Exception {
         int delivered = 0;
+        handled = 0;
         int size = items.size();
         for (int index = 0; index < size && isBatchAllowed(); index++) {
             PolledItem item = (PolledItem) items.poll();
             pendingExchanges = size - index - 1;
-            if (item.id() != null && position.delivered(item.id())) {
+            if (item.id() != null && position.delivered(item.id()) || archived && beforeStart(item)) {
+                handled++;
                 continue;
             }
             if (item.event() != null && !settings.filter().accepts(item.type())) {
                 position.passed(item.time(), clock.instant());
+                handled++;
                 continue;
             }
             if (remaining <= 0) {
@@ -197,19 +262,26 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer {
                 getProcessor().process(exchange);
                 if (exchange.isFailed()) {
                     eventsFailed.incrementAndGet();
-                    getExceptionHandler().handleException("Delivering license event " + item.id()
+                    getExceptionHandler().handleException("Delivering event " + item.id()
                                                           + " failed; it is delivered again on the next poll",
                             exchange, exchange.getException());
                     stopped = true;
                     break;
                 }
                 delivered++;
+                handled++;
                 remaining--;
             } finally {
                 releaseExchange(exchange, false);
             }
         }
         return delivered;
+    }
+
+    /** An archive item from before where polling starts (the since option, or what was delivered before). */
+    private boolean beforeStart(PolledItem item) {
+        Instant time = item.time();
+        return time != null && time.isBefore(position.tailFrom(clock.instant()));
     }
 
     private Exchange createExchange(PolledItem item, int index, int size) {
@@ -230,12 +302,19 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer {
             }
             exchange.setException(item.error());
         }
+        if (archived) {
+            exchange.getMessage().setHeader(QlikLicenseEventsConstants.ARCHIVED, true);
+        }
         Instant time = item.time();
+        boolean fromArchive = archived;
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onComplete(Exchange completed) {
                 position.markDelivered(item.id(), time, clock.instant());
                 eventsDelivered.incrementAndGet();
+                if (fromArchive) {
+                    backfill.delivered();
+                }
                 if (time != null) {
                     lastEventTime.accumulateAndGet(time, (a, b) -> a == null || b.isAfter(a) ? b : a);
                 }
@@ -261,6 +340,10 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer {
         status.put("retries", getRetries());
         status.put("lastSweep", getLastSweep());
         status.put("eventsFromSweeps", getEventsFromSweeps());
+        status.put("backfillDay", getBackfillDay());
+        status.put("backfillDaysLeft", getBackfillDaysLeft());
+        status.put("backfillSecondsLeft", getBackfillSecondsLeft());
+        status.put("backfillEventsDelivered", getBackfillEventsDelivered());
         return status;
     }
 
@@ -330,6 +413,26 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer {
     @ManagedAttribute(description = "Events delivered by sweeps: those the tail had not seen (indexed late by Qlik)")
     public long getEventsFromSweeps() {
         return eventsFromSweeps.get();
+    }
+
+    @ManagedAttribute(description = "The audit archive day being backfilled; null when the list is polled")
+    public String getBackfillDay() {
+        return backfill == null ? null : backfill.currentDay();
+    }
+
+    @ManagedAttribute(description = "Archive days left to backfill, the current one included; null when none ran")
+    public Long getBackfillDaysLeft() {
+        return backfill == null ? null : backfill.daysLeft();
+    }
+
+    @ManagedAttribute(description = "Estimated seconds left of the backfill, from the time per day so far")
+    public Long getBackfillSecondsLeft() {
+        return backfill == null ? null : backfill.secondsLeft();
+    }
+
+    @ManagedAttribute(description = "Events delivered from the audit archive")
+    public long getBackfillEventsDelivered() {
+        return backfill == null ? 0 : backfill.eventsDelivered();
     }
 
     @ManagedAttribute(description = "The stored poll position (newest eventTime passed in order)")

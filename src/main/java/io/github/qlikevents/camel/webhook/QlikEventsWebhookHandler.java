@@ -96,7 +96,7 @@ public final class QlikEventsWebhookHandler extends AsyncProcessorSupport {
         }
         String id = event.attributes().id();
         if (!filter.accepts(event.attributes().type())) {
-            LOG.debug("Webhook delivery of event {} of type {} is not in eventTypes: answering 200",
+            LOG.debug("Webhook delivery of event {} of type {} is not of this endpoint's channel and eventTypes: answering 200",
                     id, event.attributes().type());
             respond(exchange, 200, "not subscribed");
             return null;

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,8 +39,8 @@ final class AuditsEndpoint {
             case "", "/" -> list(query, linkBase);
             case "/types" -> strings(tenant.feed().typeNames());
             case "/sources" -> strings(tenant.feed().sources());
-            case "/settings" -> SandboxResponse.json(200,
-                    "{\"data\":{\"EventTTL\":" + tenant.retention().toSeconds() + ",\"ArchiveEnabled\":true}}");
+            case "/settings" -> SandboxResponse.json(200, "{\"data\":{\"EventTTL\":" + tenant.retention().toSeconds()
+                                                           + ",\"ArchiveEnabled\":" + tenant.archiveEnabled() + "}}");
             case "/archive" -> archive(query.get("date"));
             default -> one(rest.substring(1));
         };
@@ -154,7 +155,15 @@ final class AuditsEndpoint {
         return SandboxResponse.json(200, out.toByteArray());
     }
 
-    private SandboxResponse archive(String date) throws IOException {
+    /**
+     * One day of the archive: the events of that UTC day older than the retention, as archive items (no audit id, no
+     * links), written while sent so that a day of any size costs no memory; newest first, since Qlik documents no
+     * order.
+     */
+    private SandboxResponse archive(String date) {
+        if (!tenant.archiveEnabled()) {
+            return SandboxResponse.error(404, "Not found", "the archive is disabled on this tenant");
+        }
         LocalDate day;
         try {
             day = LocalDate.parse(date);
@@ -162,12 +171,23 @@ final class AuditsEndpoint {
             return SandboxResponse.error(400, "Bad request", "date must be YYYY-MM-DD");
         }
         Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant to = from.plusSeconds(86_400);
         Instant oldest = tenant.now().minus(tenant.retention());
-        List<SandboxEvent> events = tenant.feed().page(null, true,
-                e -> !e.time().isBefore(from) && e.time().isBefore(to) && e.time().isBefore(oldest),
-                Integer.MAX_VALUE - 1);
-        return SandboxResponse.json(200, page(events, null, null, null));
+        Instant to = from.plusSeconds(86_400).isBefore(oldest) ? from.plusSeconds(86_400) : oldest;
+        return SandboxResponse.streamed(out -> {
+            try (JsonGenerator json = JSON.createGenerator(out)) {
+                json.writeStartObject();
+                json.writeArrayFieldStart("data");
+                for (Iterator<SandboxEvent> it = tenant.feed().newestBefore(to); it.hasNext();) {
+                    SandboxEvent event = it.next();
+                    if (event.time().isBefore(from)) {
+                        break;
+                    }
+                    EventDocuments.writeArchiveItem(json, event);
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            }
+        });
     }
 
     private byte[] page(List<SandboxEvent> events, String self, String next, String prev) throws IOException {

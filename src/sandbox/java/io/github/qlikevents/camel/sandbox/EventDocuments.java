@@ -71,8 +71,20 @@ public final class EventDocuments {
     }
 
     static void writeAuditItem(JsonGenerator json, SandboxEvent event, String tenantUrl) throws IOException {
+        writeItem(json, event, tenantUrl);
+    }
+
+    /** An item of the audit archive: the list item without its audit {@code id} and {@code links}. */
+    static void writeArchiveItem(JsonGenerator json, SandboxEvent event) throws IOException {
+        writeItem(json, event, null);
+    }
+
+    /** The list item, or (tenantUrl null) the archive item. */
+    private static void writeItem(JsonGenerator json, SandboxEvent event, String tenantUrl) throws IOException {
         json.writeStartObject();
-        json.writeStringField("id", event.auditId());
+        if (tenantUrl != null) {
+            json.writeStringField("id", event.auditId());
+        }
         json.writeStringField("eventId", event.eventId());
         json.writeStringField("eventType", event.type());
         json.writeStringField("eventTypeVersion", "1.0.0");
@@ -91,11 +103,13 @@ public final class EventDocuments {
         json.writeEndObject();
         json.writeFieldName("data");
         json.writeTree(event.data());
-        json.writeObjectFieldStart("links");
-        json.writeObjectFieldStart("self");
-        json.writeStringField("href", tenantUrl + "/api/v1/audits/" + event.auditId());
-        json.writeEndObject();
-        json.writeEndObject();
+        if (tenantUrl != null) {
+            json.writeObjectFieldStart("links");
+            json.writeObjectFieldStart("self");
+            json.writeStringField("href", tenantUrl + "/api/v1/audits/" + event.auditId());
+            json.writeEndObject();
+            json.writeEndObject();
+        }
         json.writeEndObject();
     }
 

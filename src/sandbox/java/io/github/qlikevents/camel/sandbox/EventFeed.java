@@ -61,7 +61,6 @@ public final class EventFeed {
         this.onPublish = listener;
     }
 
-    /** Generates and publishes a new event happening at {@code time} (to the millisecond, as Qlik has it). */
     /** The types of the generated events. */
     public List<String> typeNames() {
         return generator.typeNames();
@@ -72,6 +71,7 @@ public final class EventFeed {
         return generator.sources();
     }
 
+    /** Generates and publishes a new event happening at {@code time} (to the millisecond, as Qlik has it). */
     public SandboxEvent publishGenerated(Instant time) {
         return publish(generator.event(nextGeneratedIndex.getAndIncrement(),
                 time.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
@@ -85,6 +85,11 @@ public final class EventFeed {
     /** Every event, in order (for tests: the expected stream). */
     public Iterator<SandboxEvent> iterator() {
         return merged(null, true);
+    }
+
+    /** The events before {@code to}, newest first, generated as they are iterated. */
+    Iterator<SandboxEvent> newestBefore(Instant to) {
+        return merged(new Key(to, ""), false);
     }
 
     /** The event with this event id or audit id, or null. */

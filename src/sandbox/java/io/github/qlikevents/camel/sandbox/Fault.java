@@ -3,7 +3,8 @@ package io.github.qlikevents.camel.sandbox;
 import java.time.Duration;
 
 /**
- * A misbehaviour the sandbox shows on Audits API list requests, like Qlik does under load or when it is broken.
+ * A misbehaviour the sandbox shows on Audits API list and archive requests, like Qlik does under load or when it is
+ * broken.
  *
  * @param kind     what goes wrong
  * @param requests for how many list requests

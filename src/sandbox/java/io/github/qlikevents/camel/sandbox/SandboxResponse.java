@@ -1,19 +1,33 @@
 package io.github.qlikevents.camel.sandbox;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
  * What the sandbox answers.
  *
- * @param status  the HTTP status
- * @param body    the JSON body
- * @param headers extra response headers
+ * @param status   the HTTP status
+ * @param body     the JSON body (empty when streamed)
+ * @param headers  extra response headers
+ * @param streamer writes a body too large to hold (a day of the archive) as it is sent, or null
  */
-record SandboxResponse(int status, byte[] body, Map<String, String> headers) {
+record SandboxResponse(int status, byte[] body, Map<String, String> headers, Streamer streamer) {
+
+    /** Writes a response body to the client. */
+    @FunctionalInterface
+    interface Streamer {
+        void write(OutputStream out) throws IOException;
+    }
 
     static SandboxResponse json(int status, byte[] body) {
-        return new SandboxResponse(status, body, Map.of());
+        return new SandboxResponse(status, body, Map.of(), null);
+    }
+
+    /** A 200 whose body is written while it is sent, chunked. */
+    static SandboxResponse streamed(Streamer streamer) {
+        return new SandboxResponse(200, new byte[0], Map.of(), streamer);
     }
 
     static SandboxResponse json(int status, String body) {
@@ -25,6 +39,6 @@ record SandboxResponse(int status, byte[] body, Map<String, String> headers) {
     }
 
     SandboxResponse withHeader(String name, String value) {
-        return new SandboxResponse(status, body, Map.of(name, value));
+        return new SandboxResponse(status, body, Map.of(name, value), streamer);
     }
 }

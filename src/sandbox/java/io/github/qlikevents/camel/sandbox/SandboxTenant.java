@@ -173,6 +173,11 @@ public final class SandboxTenant implements AutoCloseable {
         return clock.instant();
     }
 
+    /** Whether the tenant archives events older than its retention. */
+    boolean archiveEnabled() {
+        return config.archiveEnabled;
+    }
+
     Duration retention() {
         return config.retention;
     }
@@ -248,7 +253,7 @@ public final class SandboxTenant implements AutoCloseable {
             return SandboxResponse.error(405, "Method not allowed", "use GET");
         }
         Map<String, String> query = SandboxHttp.parseQuery(rawQuery);
-        boolean list = "/api/v1/audits".equals(path);
+        boolean list = "/api/v1/audits".equals(path) || "/api/v1/audits/archive".equals(path);
         Fault fault = list ? nextFault() : null;
         if (fault == null) {
             return audits.handle(path, query, url());
@@ -313,9 +318,15 @@ public final class SandboxTenant implements AutoCloseable {
     private static void send(HttpExchange exchange, SandboxResponse response) throws IOException {
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
+        boolean streamed = response.streamer() != null;
+        exchange.sendResponseHeaders(response.status(), streamed ? 0
+                : response.body().length == 0 ? -1 : response.body().length);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(response.body());
+            if (streamed) {
+                response.streamer().write(out);
+            } else {
+                out.write(response.body());
+            }
         } catch (IOException e) {
             // the client went away (for example after its read timeout): nothing to answer
         }
@@ -338,6 +349,7 @@ public final class SandboxTenant implements AutoCloseable {
         private Instant historyEnd;
         private Duration spacing = Duration.ofSeconds(1);
         private Duration retention = Duration.ofDays(90);
+        private boolean archiveEnabled = true;
         private final List<String> apiKeys = new ArrayList<>();
         private final Set<String> restrictedApiKeys = new HashSet<>();
         private final Map<String, String> clients = new HashMap<>();
@@ -416,6 +428,21 @@ public final class SandboxTenant implements AutoCloseable {
         /** How many webhooks the tenant allows (Qlik: 100). */
         public Builder webhookQuota(int quota) {
             this.webhookQuota = quota;
+            return this;
+        }
+
+        /**
+         * How long the Audits API list keeps events (Qlik: 90 days, its EventTTL); older ones are served only by the
+         * archive, one day per request.
+         */
+        public Builder retention(Duration retention) {
+            this.retention = retention;
+            return this;
+        }
+
+        /** Whether the tenant's archive is on (default); off, its settings say so and the archive answers 404. */
+        public Builder archiveEnabled(boolean enabled) {
+            this.archiveEnabled = enabled;
             return this;
         }
 

@@ -61,7 +61,7 @@ final class WebhooksEndpoint {
             case "PATCH" -> patch(webhook, body);
             case "DELETE" -> {
                 webhooks.remove(id);
-                yield new SandboxResponse(204, new byte[0], Map.of());
+                yield new SandboxResponse(204, new byte[0], Map.of(), null);
             }
             default -> SandboxResponse.error(405, "Method not allowed", "use GET, PUT, PATCH or DELETE");
         };

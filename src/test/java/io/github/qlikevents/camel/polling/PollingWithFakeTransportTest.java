@@ -36,7 +36,7 @@ class PollingWithFakeTransportTest extends CamelTestSupport {
             @Override
             public void configure() {
                 from("qlik-license-events:licenses?tenantUrl=https://acme.eu.qlikcloud.com&apiKey=unit-test-api-key"
-                     + "&since=P1D&delay=50")
+                     + "&since=PT12H&delay=50")
                         .to("mock:events");
             }
         };
