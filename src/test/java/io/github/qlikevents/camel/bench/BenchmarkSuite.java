@@ -125,31 +125,39 @@ public final class BenchmarkSuite {
     private static List<Map<String, Object>> memory(List<Integer> sizes) throws Exception {
         List<Map<String, Object>> runs = new ArrayList<>();
         for (int events : sizes) {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process process = new ProcessBuilder(java, "-Xmx64m", "-Dlog4j2.configurationFile="
-                                                               + "src/test/resources/log4j2-scan.xml",
-                    "-cp", System.getProperty("java.class.path"), MemoryDrain.class.getName(),
-                    Integer.toString(events)).redirectErrorStream(true).start();
-            String result = null;
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    if (line.startsWith("RESULT ")) {
-                        result = line;
-                    }
+            runs.add(drainUnder64m("list", "list", Integer.toString(events)));
+        }
+        runs.add(drainUnder64m("archive, 30 days of 50,000", "archive", "30", "50000"));
+        return runs;
+    }
+
+    /** One MemoryDrain in a JVM of its own with -Xmx64m: events, seconds, events/s, peak heap after GC. */
+    private static Map<String, Object> drainUnder64m(String label, String... args) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx64m", "-Dlog4j2.configurationFile="
+                                                                     + "src/test/resources/log4j2-scan.xml",
+                "-cp", System.getProperty("java.class.path"), MemoryDrain.class.getName()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String result = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("RESULT ")) {
+                    result = line;
                 }
             }
-            if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0 || result == null) {
-                throw new IllegalStateException("the -Xmx64m drain of " + events + " events did not finish");
-            }
-            String[] parts = result.split(" ");
-            long elapsed = Long.parseLong(parts[2]);
-            runs.add(Map.of("events", events, "heapMax", "64m", "seconds", elapsed / 1e9,
-                    "peakHeapAfterGcMiB", Long.parseLong(parts[3]) / 1048576.0,
-                    "perSecond", events / (elapsed / 1e9)));
         }
-        return runs;
+        if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0 || result == null) {
+            throw new IllegalStateException("the -Xmx64m drain " + String.join(" ", args) + " did not finish");
+        }
+        String[] parts = result.split(" ");
+        long events = Long.parseLong(parts[1]);
+        long elapsed = Long.parseLong(parts[2]);
+        return Map.of("source", label, "events", events, "heapMax", "64m", "seconds", elapsed / 1e9,
+                "peakHeapAfterGcMiB", Long.parseLong(parts[3]) / 1048576.0,
+                "perSecond", events / (elapsed / 1e9));
     }
 
     @SuppressWarnings("unchecked")
@@ -191,7 +199,8 @@ public final class BenchmarkSuite {
         md.append("\n| memory, poll mode, -Xmx64m | events | seconds | events/s | peak heap after GC (MiB) |\n")
                 .append("|---|---:|---:|---:|---:|\n");
         for (Map<String, Object> run : (List<Map<String, Object>>) results.get("memory")) {
-            md.append(String.format(Locale.ROOT, "| drain | %s | %.1f | %.0f | %.1f |%n", run.get("events"),
+            md.append(String.format(Locale.ROOT, "| drain from the %s | %s | %.1f | %.0f | %.1f |%n", run.get("source"),
+                    run.get("events"),
                     run.get("seconds"), run.get("perSecond"), run.get("peakHeapAfterGcMiB")));
         }
         return md.toString();

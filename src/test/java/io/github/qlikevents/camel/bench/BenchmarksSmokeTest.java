@@ -71,4 +71,12 @@ class BenchmarksSmokeTest {
         assertThat(result[0]).isPositive();
         assertThat(result[1]).isPositive();
     }
+
+    @Test
+    void archiveBackfillDrainsEveryDay() throws Exception {
+        long[] result = MemoryDrain.backfill(3, 200);
+
+        assertThat(result[0]).isPositive();
+        assertThat(result[1]).isPositive();
+    }
 }
