@@ -17,6 +17,7 @@ import io.github.qlikevents.camel.support.SandboxTestSupport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.console.DevConsole;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.state.FileStateRepository;
@@ -73,6 +74,31 @@ class BackfillTest extends SandboxTestSupport {
                 .isEqualTo(expected.stream().filter(e -> e.time().isBefore(listOldest)).count());
         assertThat(consumer.getBackfillDay()).isNull();
         assertThat(consumer.getBackfillDaysLeft()).isZero();
+        PollingDevConsole console = new PollingDevConsole();
+        console.setCamelContext(context);
+        assertThat((String) console.call(DevConsole.MediaType.TEXT))
+                .contains("backfillEventsDelivered: " + consumer.getBackfillEventsDelivered())
+                .contains("backfillDaysLeft: 0");
+    }
+
+    @Test
+    void progressIsLoggedPerDayWithDaysAndTimeLeft() throws Exception {
+        startTenant(SandboxTenant.builder());
+        List<SandboxEvent> expected = expectedFrom(since());
+
+        try (CapturedLogs logs = new CapturedLogs(Backfill.class)) {
+            MockEndpoint events = run(0);
+            Progress.awaitCount("events", events::getReceivedCounter, expected.size());
+
+            assertThat(logs.lines()).filteredOn(line -> line.contains(": archive day ")).hasSizeBetween(31, 32)
+                    .allSatisfy(line -> assertThat(line).matches("INFO Backfill of tenant 127\\.0\\.0\\.1: archive day "
+                                                                 + "\\d{4}-\\d\\d-\\d\\d done, \\d+ events delivered of"
+                                                                 + " \\d+ archived, \\d+ days left, about \\d+ s left"));
+            assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains("backfilling from its audit archive")
+                    .contains("then the list"));
+            assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains("done:")
+                    .contains("the Audits API list takes over from"));
+        }
     }
 
     @Test

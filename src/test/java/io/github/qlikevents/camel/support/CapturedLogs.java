@@ -8,9 +8,13 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
-/** The formatted lines one logger writes while open, as {@code LEVEL message}. */
+/**
+ * The formatted lines one logger writes while open, as {@code LEVEL message}, at every level whatever the Log4j
+ * configuration says (a logger configuration of its own is added, and removed on close).
+ */
 public final class CapturedLogs implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -27,7 +31,9 @@ public final class CapturedLogs implements AutoCloseable {
         };
         appender.start();
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        context.getConfiguration().getLoggerConfig(this.logger).addAppender(appender, Level.ALL, null);
+        LoggerConfig config = new LoggerConfig(this.logger, Level.ALL, true);
+        config.addAppender(appender, Level.ALL, null);
+        context.getConfiguration().addLogger(this.logger, config);
         context.updateLoggers();
     }
 
@@ -39,7 +45,7 @@ public final class CapturedLogs implements AutoCloseable {
     @Override
     public void close() {
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        context.getConfiguration().getLoggerConfig(logger).removeAppender(appender.getName());
+        context.getConfiguration().removeLogger(logger);
         context.updateLoggers();
         appender.stop();
     }
