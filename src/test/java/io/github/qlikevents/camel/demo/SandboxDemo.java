@@ -35,17 +35,20 @@ public final class SandboxDemo {
         String tenantUrl = System.getenv("QLIK_TENANT_URL");
         SandboxTenant sandbox = null;
         if (tenantUrl == null || tenantUrl.isBlank()) {
-            sandbox = SandboxTenant.builder().channels(Channel.values()).history(280, Duration.ofSeconds(12))
-                    .apiKey(DEMO_API_KEY).start();
+            // four days of history, of which the list keeps three: the routes start with a short archive backfill
+            sandbox = SandboxTenant.builder().channels(Channel.values()).history(280, Duration.ofMinutes(20))
+                    .retention(Duration.ofDays(3)).apiKey(DEMO_API_KEY).start();
             main.addInitialProperty(COMPONENT + "tenant-url", sandbox.url());
             main.addInitialProperty(COMPONENT + "api-key", DEMO_API_KEY);
             main.addInitialProperty("qlik.delay", "2000");
+            main.addInitialProperty("qlik.since", "P4D");
             int port = freeLoopbackPort();
             serveWebhooks(main, "127.0.0.1", port, "http://127.0.0.1:" + port, randomSecret());
             sandbox.publishEvery(Duration.ofSeconds(3));
             System.out.println("Embedded sandbox tenant at " + sandbox.url() + ": 280 events of all five domains"
-                               + " (licenses, automations, roles, web integrations, IP policies) in the last hour,"
-                               + " a new one every 3 s, polled and pushed to the webhook route. Ctrl-C stops.");
+                               + " (licenses, automations, roles, web integrations, IP policies) in the last four"
+                               + " days, the oldest day in its audit archive only, a new one every 3 s, polled and"
+                               + " pushed to the webhook route. Ctrl-C stops.");
         } else {
             main.addInitialProperty(COMPONENT + "tenant-url", tenantUrl);
             copyEnv(main, "QLIK_API_KEY", COMPONENT + "api-key");
