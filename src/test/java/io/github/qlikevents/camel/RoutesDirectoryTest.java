@@ -30,26 +30,10 @@ class RoutesDirectoryTest extends SandboxTestSupport {
     @Test
     void auditTrailCapacityAlertAndAssignmentSummaryRun() throws Exception {
         startSandbox(90);
-        context = new DefaultCamelContext();
         Properties properties = new Properties();
-        properties.setProperty("camel.component.qlik-license-events.tenant-url", sandbox.url());
-        properties.setProperty("camel.component.qlik-license-events.api-key", API_KEY);
-        properties.setProperty("qlik.since", "P1D");
-        properties.setProperty("qlik.delay", "100");
-        properties.setProperty("qlik.demo.dir", output.toString());
-        properties.setProperty("qlik.alerts.uri", "mock:alerts");
         properties.setProperty("qlik.assignments.uri", "mock:assignments");
         properties.setProperty("qlik.summary.interval", "500");
-        context.getPropertiesComponent().setInitialProperties(properties);
-        QlikLicenseEventsComponent component = new QlikLicenseEventsComponent();
-        component.getConfiguration().setTenantUrl(sandbox.url());
-        component.getConfiguration().setApiKey(API_KEY);
-        context.addComponent("qlik-license-events", component);
-        for (String route : List.of("audit-trail", "lease-capacity-alert", "assignment-summary")) {
-            PluginHelper.getRoutesLoader(context).loadRoutes(
-                    ResourceHelper.resolveMandatoryResource(context, "file:routes/" + route + ".camel.yaml"));
-        }
-        context.start();
+        startRoutes(properties, "audit-trail", "lease-capacity-alert", "assignment-summary");
         List<SandboxEvent> all = sandbox.feed().snapshot();
         long overCapacity = all.stream().filter(e -> e.type().startsWith("com.qlik.v1.license.lease."))
                 .filter(e -> e.data().get("excess").asBoolean()
@@ -90,24 +74,10 @@ class RoutesDirectoryTest extends SandboxTestSupport {
     void securityAuditAutomationAlertsAndWebIntegrationOriginsRun() throws Exception {
         startSandbox(SandboxTenant.builder().channels(Channel.values())
                 .history(290, java.time.Duration.ofSeconds(1), java.time.Instant.now().minusSeconds(10)));
-        context = new DefaultCamelContext();
         Properties properties = new Properties();
-        properties.setProperty("qlik.since", "P1D");
-        properties.setProperty("qlik.delay", "100");
-        properties.setProperty("qlik.demo.dir", output.toString());
-        properties.setProperty("qlik.alerts.uri", "mock:alerts");
         properties.setProperty("qlik.origins.uri", "mock:origins");
-        context.getPropertiesComponent().setInitialProperties(properties);
         // configured once, under the component's name: the routes' qlik-events: endpoints use the same options
-        QlikLicenseEventsComponent component = new QlikLicenseEventsComponent();
-        component.getConfiguration().setTenantUrl(sandbox.url());
-        component.getConfiguration().setApiKey(API_KEY);
-        context.addComponent("qlik-license-events", component);
-        for (String route : List.of("security-audit", "automation-run-alerts", "web-integration-origins")) {
-            PluginHelper.getRoutesLoader(context).loadRoutes(
-                    ResourceHelper.resolveMandatoryResource(context, "file:routes/" + route + ".camel.yaml"));
-        }
-        context.start();
+        startRoutes(properties, "security-audit", "automation-run-alerts", "web-integration-origins");
         List<SandboxEvent> all = sandbox.feed().snapshot();
         List<SandboxEvent> security = all.stream().filter(e -> e.type().contains(".role.")
                                                                || e.type().contains(".ip-policy.")).toList();
@@ -144,6 +114,28 @@ class RoutesDirectoryTest extends SandboxTestSupport {
                 .anySatisfy(line -> assertThat(line).contains("com.qlik.core.ip-policy.created")
                         .contains("allowedIps=[61.254.213."));
         assertThat(lines).allSatisfy(line -> assertThat(line).matches("\\S+Z user-\\d+ com\\.qlik\\.\\S+ .+"));
+    }
+
+    /**
+     * Runs routes/{name}.camel.yaml as they are, the component configured once as qlik-license-events, with the
+     * routes' placeholders pointed at the sandbox, the temporary directory and mock:alerts, plus {@code properties}.
+     */
+    private void startRoutes(Properties properties, String... routes) throws Exception {
+        context = new DefaultCamelContext();
+        properties.setProperty("qlik.since", "P1D");
+        properties.setProperty("qlik.delay", "100");
+        properties.setProperty("qlik.demo.dir", output.toString());
+        properties.setProperty("qlik.alerts.uri", "mock:alerts");
+        context.getPropertiesComponent().setInitialProperties(properties);
+        QlikLicenseEventsComponent component = new QlikLicenseEventsComponent();
+        component.getConfiguration().setTenantUrl(sandbox.url());
+        component.getConfiguration().setApiKey(API_KEY);
+        context.addComponent("qlik-license-events", component);
+        for (String route : routes) {
+            PluginHelper.getRoutesLoader(context).loadRoutes(
+                    ResourceHelper.resolveMandatoryResource(context, "file:routes/" + route + ".camel.yaml"));
+        }
+        context.start();
     }
 
     /** The lines of the role and the IP policy audit logs. */

@@ -60,13 +60,8 @@ public final class BenchmarkSuite {
 
     /** Per domain: the component's ops/ms and plain Jackson's, same event, same run. */
     private static Map<String, Object> domainDecode() throws Exception {
-        Collection<RunResult> runs = new Runner(new OptionsBuilder()
-                .include(DomainDecodeBenchmark.class.getName() + ".*")
-                .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(2))
-                .measurementIterations(5).measurementTime(TimeValue.seconds(2))
-                .jvmArgs("-Xmx1g").build()).run();
         Map<String, Object> scores = new LinkedHashMap<>();
-        for (RunResult run : runs) {
+        for (RunResult run : jmh(DomainDecodeBenchmark.class)) {
             String name = run.getParams().getBenchmark();
             @SuppressWarnings("unchecked")
             Map<String, Object> type = (Map<String, Object>) scores.computeIfAbsent(run.getParams().getParam("type"),
@@ -77,19 +72,23 @@ public final class BenchmarkSuite {
     }
 
     private static Map<String, Object> decode() throws Exception {
-        Collection<RunResult> runs = new Runner(new OptionsBuilder()
-                .include(DecodeBenchmark.class.getName() + ".*")
-                .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(2))
-                .measurementIterations(5).measurementTime(TimeValue.seconds(2))
-                .jvmArgs("-Xmx1g").build()).run();
         Map<String, Object> scores = new LinkedHashMap<>();
-        for (RunResult run : runs) {
+        for (RunResult run : jmh(DecodeBenchmark.class)) {
             String name = run.getParams().getBenchmark();
             scores.put(name.substring(name.lastIndexOf('.') + 1), Map.of(
                     "opsPerMs", run.getPrimaryResult().getScore(),
                     "error", run.getPrimaryResult().getScoreError()));
         }
         return scores;
+    }
+
+    /** Every benchmark of the class: one fork, 3 warm-up and 5 measured iterations of 2 s. */
+    private static Collection<RunResult> jmh(Class<?> benchmarks) throws Exception {
+        return new Runner(new OptionsBuilder()
+                .include(benchmarks.getName() + ".*")
+                .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(2))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(2))
+                .jvmArgs("-Xmx1g").build()).run();
     }
 
     private static Map<String, Object> poll(int events) throws Exception {

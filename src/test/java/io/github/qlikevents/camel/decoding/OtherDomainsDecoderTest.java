@@ -46,8 +46,7 @@ class OtherDomainsDecoderTest {
     private final QlikEventDecoder decoder = QlikEventDecoder.getDefault();
 
     static Stream<Arguments> everyExampleInEveryEnvelope() {
-        return Envelopes.OTHER_DOMAIN_EXAMPLE_TYPES.stream()
-                .flatMap(type -> Stream.of(Shape.values()).map(shape -> Arguments.of(type, shape)));
+        return Envelopes.inEveryEnvelope(Envelopes.OTHER_DOMAIN_EXAMPLE_TYPES);
     }
 
     @ParameterizedTest(name = "{0} as {1}")

@@ -41,8 +41,7 @@ class QlikEventDecoderTest {
     private final QlikEventDecoder decoder = QlikEventDecoder.getDefault();
 
     static Stream<Arguments> everyExampleInEveryEnvelope() {
-        return Envelopes.EXAMPLE_TYPES.stream()
-                .flatMap(type -> Stream.of(Shape.values()).map(shape -> Arguments.of(type, shape)));
+        return Envelopes.inEveryEnvelope(Envelopes.EXAMPLE_TYPES);
     }
 
     @ParameterizedTest(name = "{0} as {1}")

@@ -25,14 +25,7 @@ class KameletTest extends SandboxTestSupport {
     @Test
     void yamlRouteFromTheKameletDeliversTypedEventsAndCloudEvents() throws Exception {
         startSandbox(40);
-        context = new DefaultCamelContext();
-        Properties properties = new Properties();
-        properties.setProperty("qlik.tenant-url", sandbox.url());
-        properties.setProperty("qlik.api-key", API_KEY);
-        context.getPropertiesComponent().setInitialProperties(properties);
-        PluginHelper.getRoutesLoader(context).loadRoutes(
-                ResourceHelper.resolveMandatoryResource(context, "classpath:routes/kamelet-source.camel.yaml"));
-        context.start();
+        startYamlRoutes("kamelet-source");
         long leases = sandbox.feed().snapshot().stream().filter(e -> e.type().startsWith("com.qlik.v1.license.lease."))
                 .count();
         MockEndpoint typed = mock("typed");
@@ -54,14 +47,7 @@ class KameletTest extends SandboxTestSupport {
     void theChannelPropertySelectsTheDomain() throws Exception {
         startSandbox(SandboxTenant.builder().channels(Channel.values())
                 .history(112, java.time.Duration.ofSeconds(1), java.time.Instant.now().minusSeconds(10)));
-        context = new DefaultCamelContext();
-        Properties properties = new Properties();
-        properties.setProperty("qlik.tenant-url", sandbox.url());
-        properties.setProperty("qlik.api-key", API_KEY);
-        context.getPropertiesComponent().setInitialProperties(properties);
-        PluginHelper.getRoutesLoader(context).loadRoutes(
-                ResourceHelper.resolveMandatoryResource(context, "classpath:routes/kamelet-channel.camel.yaml"));
-        context.start();
+        startYamlRoutes("kamelet-channel");
         List<String> policies = expectedIds(e -> e.type().startsWith("com.qlik.core.ip-policy."));
         MockEndpoint mock = mock("policies");
 
@@ -70,5 +56,17 @@ class KameletTest extends SandboxTestSupport {
         assertThat(receivedIds(mock)).containsExactlyElementsOf(policies);
         assertThat(mock.getReceivedExchanges()).allSatisfy(e -> assertThat(e.getMessage().getBody())
                 .isInstanceOf(IpPolicyEvent.class));
+    }
+
+    /** A context running the YAML routes of src/test/resources/routes/{name}.camel.yaml against the sandbox. */
+    private void startYamlRoutes(String name) throws Exception {
+        context = new DefaultCamelContext();
+        Properties properties = new Properties();
+        properties.setProperty("qlik.tenant-url", sandbox.url());
+        properties.setProperty("qlik.api-key", API_KEY);
+        context.getPropertiesComponent().setInitialProperties(properties);
+        PluginHelper.getRoutesLoader(context).loadRoutes(
+                ResourceHelper.resolveMandatoryResource(context, "classpath:routes/" + name + ".camel.yaml"));
+        context.start();
     }
 }

@@ -5,10 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.params.provider.Arguments;
 
 /** Test fixtures: Qlik's reference examples, and the same event rewrapped in the other two envelopes. */
 public final class Envelopes {
@@ -60,6 +62,11 @@ public final class Envelopes {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Envelopes() {
+    }
+
+    /** Each type in each envelope: the arguments of a parameterized test. */
+    public static Stream<Arguments> inEveryEnvelope(List<String> types) {
+        return types.stream().flatMap(type -> Stream.of(Shape.values()).map(shape -> Arguments.of(type, shape)));
     }
 
     /** The CloudEvents 1.0 example of a type, as Qlik's reference gives it. */
