@@ -23,8 +23,11 @@ import org.slf4j.LoggerFactory;
 final class Backfill {
 
     private static final Logger LOG = LoggerFactory.getLogger(Backfill.class);
-    /** A start point younger than this needs no look at the settings: no list keeps less than a day. */
-    private static final Duration RECENT = Duration.ofDays(1);
+    /**
+     * A start point younger than this needs no look at the settings (Qlik's list keeps 90 days; a week is far inside
+     * it), so that the usual since=P1D costs no extra request.
+     */
+    private static final Duration RECENT = Duration.ofDays(7);
 
     private final QlikApiClient api;
     private final Clock clock;
