@@ -29,9 +29,19 @@ class CatalogTest {
         assertThat(component.get("syntax").asText()).isEqualTo("qlik-license-events:channel");
         assertThat(component.get("consumerOnly").asBoolean()).isTrue();
         assertThat(component.get("label").asText()).contains("cloud", "saas", "monitoring");
+        try (CamelContext context = new DefaultCamelContext()) {
+            assertThat(context.getCamelContextExtension().getContextPlugin(RuntimeCamelCatalog.class)
+                    .componentJSonSchema("qlik-events")).as("the alias scheme's catalog").contains("\"qlik-events\"");
+            assertThat(context.getEndpoint("qlik-events:roles?tenantUrl=https://acme.eu.qlikcloud.com&apiKey=k"))
+                    .isInstanceOf(QlikLicenseEventsEndpoint.class);
+            assertThat(context.getEndpoint("qlik-license-events:ip-policies?tenantUrl=https://acme.eu.qlikcloud.com"
+                                           + "&apiKey=k")).isInstanceOf(QlikLicenseEventsEndpoint.class);
+        }
 
+        assertThat(component.get("alternativeSchemes").asText()).isEqualTo("qlik-license-events,qlik-events");
         JsonNode properties = catalog.get("properties");
-        assertThat(properties.get("channel").get("enum").toString()).contains("licenses");
+        assertThat(properties.get("channel").get("enum")).extracting(JsonNode::asText)
+                .containsExactly("licenses", "automations", "roles", "web-integrations", "ip-policies");
         for (String option : new String[] { "tenantUrl", "apiKey", "clientId", "clientSecret", "eventTypes" }) {
             assertThat(properties.has(option)).as(option).isTrue();
             assertThat(catalog.get("componentProperties").has(option)).as("component option " + option).isTrue();
@@ -50,6 +60,7 @@ class CatalogTest {
                 "CamelCloudEventTime", "CamelCloudEventVersion", "CamelCloudEventDataContentType",
                 "CamelCloudEventSubject", "CamelQlikTenantId", "CamelQlikUserId", "CamelQlikSessionId",
                 "CamelQlikAuthType", "CamelQlikAuthClaims", "CamelQlikAuditId", "CamelQlikEventDeprecated",
+                "CamelQlikArchived",
                 "traceparent", "tracestate" }) {
             assertThat(headers.has(header)).as(header).isTrue();
             assertThat(headers.get(header).get("description").asText()).as(header).isNotBlank();
