@@ -62,4 +62,32 @@ class PositionStoreTest {
     void nothingStoredStartsAtSince() {
         assertThat(store.load(SINCE).tailFrom(Instant.now())).isEqualTo(SINCE);
     }
+
+    @Test
+    void aBackfillsDayAndItemAreStoredAndTheHandOverStartsSweepsAtTheLookback() {
+        PollPosition position = store.load(SINCE);
+        position.startBackfill(java.time.LocalDate.parse("2026-07-01"));
+        position.archiveAdvanced(250);
+        position.markDelivered("archived-0", SINCE, Instant.now());
+        store.save(position);
+        for (int i = 1; i < 1000; i++) {
+            position.markDelivered("archived-" + i, SINCE.plusSeconds(i * 60L), Instant.now());
+        }
+        store.save(position);
+
+        PollPosition restored = store.load(SINCE);
+
+        assertThat(restored.archiveDay()).isEqualTo(java.time.LocalDate.parse("2026-07-01"));
+        assertThat(restored.archiveIndex()).isEqualTo(250);
+        // during a backfill the stored ids are those of the tail's lookback, not all since the first save
+        assertThat(restored.delivered("archived-0")).isFalse();
+        assertThat(restored.delivered("archived-999")).isTrue();
+        Instant now = Instant.now();
+        restored.nextArchiveDay();
+        assertThat(restored.archiveDay()).isEqualTo(java.time.LocalDate.parse("2026-07-02"));
+        assertThat(restored.archiveIndex()).isZero();
+        restored.handOver(now, Duration.ofMinutes(2));
+        assertThat(restored.archiveDay()).isNull();
+        assertThat(restored.sweepFrom(Duration.ofMinutes(2), now)).isEqualTo(now.minus(Duration.ofMinutes(2)));
+    }
 }
