@@ -85,10 +85,6 @@ final class ArchiveDay implements Closeable {
         return file != null;
     }
 
-    LocalDate day() {
-        return day;
-    }
-
     /** The number of items of the day. */
     int size() {
         return entries.size();
