@@ -98,7 +98,8 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
     @Override
     public Processor createWebhookHandler(Processor next) {
         return new QlikEventsWebhookHandler(next, webhookSignature(), configuration.getMaxBodySize(),
-                configuration.getIdempotentRepository(), EventTypeFilter.parse(configuration.getEventTypes(), channelValue));
+                configuration.getIdempotentRepository(),
+                EventTypeFilter.parse(configuration.getEventTypes(), channelValue));
     }
 
     @Override
