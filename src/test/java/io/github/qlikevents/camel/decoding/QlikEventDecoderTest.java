@@ -51,20 +51,8 @@ class QlikEventDecoderTest {
 
         DecodedEvent event = decoder.decode(Envelopes.wrap(example, shape));
 
-        assertThat(event.body().eventType()).isEqualTo(type);
-        assertThat(event.body()).isInstanceOf(QlikEventType.forTypeName(type).orElseThrow().bodyClass());
+        ExampleAssertions.assertTypeAndAttributes(event, type, example, shape);
         assertBodyMatchesExample(event.body());
-        EventAttributes attributes = event.attributes();
-        for (EventAttribute attribute : EventAttribute.values()) {
-            String expected = attribute == EventAttribute.DATA_CONTENT_TYPE ? "application/json"
-                    : example.path(attribute.cloudEventName()).textValue();
-            if (attribute == EventAttribute.OWNER_ID && shape == Shape.AUDIT_ITEM) {
-                expected = Envelopes.AUDIT_ITEM_OWNER; // the Audits API adds extensions.ownerId
-            }
-            assertThat(attributes.get(attribute)).as("%s in the %s envelope", attribute, shape).isEqualTo(expected);
-        }
-        assertThat(attributes.type()).isEqualTo(type);
-        assertThat(attributes.auditId()).isEqualTo(shape == Shape.AUDIT_ITEM ? "audit-" + attributes.id() : null);
     }
 
     @ParameterizedTest
