@@ -161,14 +161,15 @@ public final class QlikEventDecoder {
         if (body.problem != null) {
             throw new QlikEventFormatException(body.problem, id, typeName, "data", null);
         }
-        if (body.value == null && QlikEventType.forTypeName(typeName).isEmpty()) {
+        QlikEventType known = QlikEventType.forTypeName(typeName).orElse(null);
+        if (body.value == null && known == null) {
             body.value = new UnknownEvent(typeName, NullNode.getInstance());
         }
         if (body.value == null) {
             throw new QlikEventFormatException("the event has no 'data'", id, typeName, "data", null);
         }
         EventAttributes attributes = fields.resolve();
-        String missing = missingAttribute(typeName, fields, attributes);
+        String missing = missingAttribute(known, typeName, fields, attributes);
         if (missing != null) {
             throw new QlikEventFormatException("required attribute is missing", id, typeName, missing, null);
         }
@@ -183,10 +184,12 @@ public final class QlikEventDecoder {
     /**
      * The first attribute Qlik requires that the event lacks, by its CloudEvents name, or null. Every channel but
      * licenses requires id, source, specversion (of a CloudEvents document: the other envelopes have none), type and
-     * tenantid; licenses only type, and tenantid for some types.
+     * tenantid; licenses only type, and tenantid for some types. {@code known} is the type's row, or null.
      */
-    private static String missingAttribute(String typeName, EnvelopeFields fields, EventAttributes attributes) {
-        boolean strict = Channel.ofType(typeName).map(Channel::strictEnvelope).orElse(false);
+    private static String missingAttribute(QlikEventType known, String typeName, EnvelopeFields fields,
+                                           EventAttributes attributes) {
+        Channel channel = known != null ? known.channel() : Channel.ofType(typeName).orElse(null);
+        boolean strict = channel != null && channel.strictEnvelope();
         if (strict) {
             for (EventAttribute attribute : STRICT_ATTRIBUTES) {
                 if (attributes.get(attribute) == null) {
@@ -197,8 +200,7 @@ public final class QlikEventDecoder {
                 return "specversion";
             }
         }
-        boolean tenantRequired = strict || QlikEventType.forTypeName(typeName).map(QlikEventType::tenantIdRequired)
-                .orElse(false);
+        boolean tenantRequired = strict || known != null && known.tenantIdRequired();
         return tenantRequired && attributes.tenantId() == null ? EventAttribute.TENANT_ID.cloudEventName() : null;
     }
 
