@@ -97,9 +97,29 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
 
     @Override
     public Processor createWebhookHandler(Processor next) {
+        logWhereWebhooksArrive();
         return new QlikEventsWebhookHandler(next, webhookSignature(), configuration.getMaxBodySize(),
                 configuration.getIdempotentRepository(),
                 EventTypeFilter.parse(configuration.getEventTypes(), channelValue));
+    }
+
+    /** One line at start: the path this route serves and the URL Qlik is told to deliver to. */
+    private void logWhereWebhooksArrive() {
+        if (webhookConfiguration == null) {
+            return;
+        }
+        String path = webhookConfiguration.computeFullPath(false);
+        String registered;
+        try {
+            registered = webhookConfiguration.isWebhookAutoRegister()
+                         ? "registers " + webhookConfiguration.computeFullExternalUrl() + " with Qlik"
+                         : "registers nothing (webhookAutoRegister=false)";
+        } catch (java.net.UnknownHostException e) {
+            registered = "cannot tell its external URL (" + e.getMessage() + "): set webhookExternalUrl";
+        }
+        LOG.info("Receiving Qlik webhooks of {} at path {}; {}{}", channel, path, registered,
+                webhookConfiguration.getWebhookPath() == null
+                ? " (the path is derived from the endpoint URI: set webhookPath for one that stays)" : "");
     }
 
     @Override

@@ -26,6 +26,7 @@ import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.CastUtils;
+import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,8 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(QlikEventsPollingConsumer.class);
     /** Qlik's rate limit of the Audits API, per user and tenant. */
     private static final int QLIK_REQUESTS_PER_MINUTE = 1000;
+    private static final boolean MICROMETER_PRESENT = ObjectHelper.loadClass(
+            "io.micrometer.core.instrument.MeterRegistry", QlikEventsPollingConsumer.class.getClassLoader()) != null;
 
     private final QlikLicenseEventsEndpoint endpoint;
     private final AtomicLong eventsDelivered = new AtomicLong();
@@ -67,6 +70,8 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer {
     private int remaining;
     /** Set when an exchange failed or the poll's limit was reached: the poll ends after the current page. */
     private boolean stopped;
+    /** The Micrometer gauges of this poller, when Micrometer is on the classpath. */
+    private PollerGauges gauges;
 
     public QlikEventsPollingConsumer(QlikLicenseEventsEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -90,6 +95,10 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer {
         backfill.prepare(position);
         LOG.info("Polling {} events of tenant {} ({}) from {} with state key {}", endpoint.channel(),
                 api.tenant().host(), settings.filter(), position.tailFrom(clock.instant()), store.key());
+        if (MICROMETER_PRESENT) {
+            gauges = PollerGauges.register(endpoint.getCamelContext(), this, api.tenant().host(),
+                    endpoint.channel().uriName(), getRouteId());
+        }
         super.doStart();
     }
 
@@ -97,6 +106,10 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer {
     protected void doStop() throws Exception {
         if (api != null) {
             api.cancelWaits();
+        }
+        if (gauges != null) {
+            gauges.remove();
+            gauges = null;
         }
         super.doStop();
         if (store != null) {
