@@ -18,7 +18,7 @@ import org.apache.camel.CamelContext;
  */
 final class PollerGauges {
 
-    /** Gauge name, base unit and value of each figure. */
+    /** Gauge name, base unit (null for a plain count) and value of each figure. */
     private record Figure(String name, String unit, String description,
             ToDoubleFunction<QlikEventsPollingConsumer> value) {
     }
@@ -26,7 +26,7 @@ final class PollerGauges {
     private static final List<Figure> FIGURES = List.of(
             new Figure("qlik.events.lag", "seconds", "Seconds between now and the newest event delivered",
                     consumer -> consumer.getLagSeconds() == null ? Double.NaN : consumer.getLagSeconds()),
-            new Figure("qlik.events.requests.last.minute", "requests",
+            new Figure("qlik.events.requests.last.minute", null,
                     "Requests sent to the tenant in the last minute, retries and token requests included",
                     QlikEventsPollingConsumer::getRequestsLastMinute),
             new Figure("qlik.events.rate.limit.share", "percent",
