@@ -2,10 +2,10 @@
 # Runs a Maven command several times in a row while busy processes keep every core at 100%, as on a loaded CI
 # machine, and prints the wall time of each run. The busy processes stop when the script ends, however it ends.
 #
-#   src/test/scripts/loaded-verify.sh                 three runs of `mvn -B verify`, two busy processes
-#   RUNS=1 BUSY=2 src/test/scripts/loaded-verify.sh mvn -B verify -Dtest=CrashRestartTest -Dsurefire.failIfNoSpecifiedTests=false
+#   component/src/test/scripts/loaded-verify.sh                 three runs of `mvn -B verify`, two busy processes
+#   RUNS=1 BUSY=2 component/src/test/scripts/loaded-verify.sh mvn -B verify -Dtest=CrashRestartTest -Dsurefire.failIfNoSpecifiedTests=false
 set -euo pipefail
-cd "$(dirname "$0")/../../.."
+cd "$(dirname "$0")/../../../.."
 runs=${RUNS:-3}
 busy=${BUSY:-2}
 command=("$@")

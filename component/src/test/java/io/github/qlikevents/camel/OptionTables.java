@@ -17,7 +17,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class OptionTables {
 
-    static final Path PAGE = Path.of("src/main/docs/qlik-license-events-component.adoc");
+    /** The page, in the component module (exec:exec runs at the repository root and says where the module is). */
+    static final Path PAGE = Path.of(System.getProperty("qlik.component.dir", "."))
+            .resolve("src/main/docs/qlik-license-events-component.adoc");
     static final String START = "// component options: START\n";
     static final String END = "// component options: END\n";
     private static final String CATALOG = "/META-INF/io/github/qlikevents/camel/qlik-license-events.json";
@@ -25,7 +27,8 @@ public final class OptionTables {
             == Configuring Options
 
             Every option can be set on the endpoint URI, or once on the component (`camel.component.qlik-license-events.*` in
-            camel-main, Camel JBang and Camel K), in which case each endpoint starts from a copy of the component's settings.
+            camel-main, Camel JBang, Camel Quarkus and Camel K, and in Spring Boot with the starter), in which case each
+            endpoint starts from a copy of the component's settings.
             """;
 
     private OptionTables() {
@@ -45,6 +48,7 @@ public final class OptionTables {
         }
         StringBuilder text = new StringBuilder(INTRO);
         options(text, "Component Options", catalog.get("componentProperties"));
+        springBootProperties(text, catalog.get("componentProperties"));
         options(text, "Endpoint Options", catalog.get("properties"));
         text.append("\n=== Message Headers\n\n[width=\"100%\",cols=\"2,5,1\",options=\"header\"]\n|===\n")
                 .append("| Header | Description | Type\n");
@@ -63,6 +67,23 @@ public final class OptionTables {
             text.append("| *").append(option.getKey()).append("* (").append(o.path("group").asText()).append(") | ")
                     .append(cell(o.path("description"))).append(" | ").append(cell(o.path("defaultValue")))
                     .append(" | ").append(typeName(o.path("javaType").asText())).append('\n');
+        }
+        text.append("|===\n");
+    }
+
+    /** The component options as the starter binds them, described in the table above. */
+    private static void springBootProperties(StringBuilder text, JsonNode options) {
+        text.append("\n=== Spring Boot Properties\n\nWith `camel-qlik-license-events-starter`, every component option is a")
+                .append(" Spring Boot property, under `camel.component.qlik-license-events.` and under")
+                .append(" `camel.component.qlik-events.` (each configures the component of that name; the alias without a")
+                .append(" tenant of its own takes the other's), with IDE metadata. An option that takes an object is")
+                .append(" given as `#bean:name`.\n\n[width=\"100%\",cols=\"3,^1,2\",options=\"header\"]\n|===\n")
+                .append("| Property (after `camel.component.qlik-license-events.`) | Default | Type\n")
+                .append("| *enabled* | true | Boolean\n");
+        for (Map.Entry<String, JsonNode> option : options.properties()) {
+            text.append("| *").append(option.getKey().replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT))
+                    .append("* | ").append(cell(option.getValue().path("defaultValue"))).append(" | ")
+                    .append(typeName(option.getValue().path("javaType").asText())).append('\n');
         }
         text.append("|===\n");
     }
