@@ -71,6 +71,7 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "readtimeout":
         case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, int.class, value)); return true;
+        case "reconcile": getOrCreateConfiguration(target).setReconcile(property(camelContext, boolean.class, value)); return true;
         case "retrydelay":
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, long.class, value)); return true;
         case "since": getOrCreateConfiguration(target).setSince(property(camelContext, java.lang.String.class, value)); return true;
@@ -147,6 +148,7 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "proxyPort": return java.lang.Integer.class;
         case "readtimeout":
         case "readTimeout": return int.class;
+        case "reconcile": return boolean.class;
         case "retrydelay":
         case "retryDelay": return long.class;
         case "since": return java.lang.String.class;
@@ -219,6 +221,7 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
         case "readtimeout":
         case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
+        case "reconcile": return getOrCreateConfiguration(target).isReconcile();
         case "retrydelay":
         case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
         case "since": return getOrCreateConfiguration(target).getSince();

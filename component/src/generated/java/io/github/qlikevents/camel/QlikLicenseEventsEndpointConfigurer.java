@@ -73,6 +73,7 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "readtimeout":
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, int.class, value)); return true;
+        case "reconcile": target.getConfiguration().setReconcile(property(camelContext, boolean.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "retrydelay":
@@ -175,6 +176,7 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "proxyPort": return java.lang.Integer.class;
         case "readtimeout":
         case "readTimeout": return int.class;
+        case "reconcile": return boolean.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "retrydelay":
@@ -273,6 +275,7 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "proxyPort": return target.getConfiguration().getProxyPort();
         case "readtimeout":
         case "readTimeout": return target.getConfiguration().getReadTimeout();
+        case "reconcile": return target.getConfiguration().isReconcile();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "retrydelay":

@@ -24,7 +24,7 @@ public class QlikLicenseEventsEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(50);
+        Set<String> props = new HashSet<>(51);
         props.add("apiKey");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -53,6 +53,7 @@ public class QlikLicenseEventsEndpointUriFactory extends org.apache.camel.suppor
         props.add("proxyHost");
         props.add("proxyPort");
         props.add("readTimeout");
+        props.add("reconcile");
         props.add("repeatCount");
         props.add("retryDelay");
         props.add("runLoggingLevel");

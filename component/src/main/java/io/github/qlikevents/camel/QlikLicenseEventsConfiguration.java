@@ -81,6 +81,8 @@ public class QlikLicenseEventsConfiguration implements Cloneable {
     private boolean webhookCloudEventDelivery;
     @UriParam(label = "webhook", defaultValue = "true")
     private boolean webhookUnregisterOnStop = true;
+    @UriParam(label = "webhook", defaultValue = "false")
+    private boolean reconcile;
 
     public String getTenantUrl() {
         return tenantUrl;
@@ -365,6 +367,19 @@ public class QlikLicenseEventsConfiguration implements Cloneable {
      */
     public void setWebhookUnregisterOnStop(boolean webhookUnregisterOnStop) {
         this.webhookUnregisterOnStop = webhookUnregisterOnStop;
+    }
+
+    public boolean isReconcile() {
+        return reconcile;
+    }
+
+    /**
+     * Webhook mode: also sweep the Audits API on the poller's schedule (each event read once, after lookback) and
+     * deliver every event of the channel that no webhook brought, with CamelQlikReconciled=true; each event comes
+     * once whichever path sees it first, and a disabled webhook is noticed, reported and enabled again.
+     */
+    public void setReconcile(boolean reconcile) {
+        this.reconcile = reconcile;
     }
 
     public int getMaxRequestsPerMinute() {

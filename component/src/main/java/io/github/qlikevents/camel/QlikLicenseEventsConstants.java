@@ -61,6 +61,10 @@ public final class QlikLicenseEventsConstants {
                             + " keeps); absent on events from the list and from webhooks.",
               javaType = "Boolean")
     public static final String ARCHIVED = "CamelQlikArchived";
+    @Metadata(description = "True on an event a hybrid endpoint (webhook mode with reconcile=true) delivered from its"
+                            + " Audits API sweep because no webhook brought it; absent on events from webhooks.",
+              javaType = "Boolean")
+    public static final String RECONCILED = "CamelQlikReconciled";
     @Metadata(description = "W3C trace context of the event (version, trace id, span id, options), for Camel tracing.",
               javaType = "String")
     public static final String TRACEPARENT = "traceparent";

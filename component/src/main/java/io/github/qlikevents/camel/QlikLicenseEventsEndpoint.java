@@ -12,13 +12,16 @@ import io.github.qlikevents.camel.model.EventTypeFilter;
 import io.github.qlikevents.camel.polling.QlikEventsPollingConsumer;
 import io.github.qlikevents.camel.webhook.QlikEventsWebhookHandler;
 import io.github.qlikevents.camel.webhook.QlikSignature;
+import io.github.qlikevents.camel.webhook.WebhookMonitor;
 import io.github.qlikevents.camel.webhook.WebhookRegistrar;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.component.webhook.WebhookCapableEndpoint;
 import org.apache.camel.component.webhook.WebhookConfiguration;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
@@ -100,7 +103,38 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
         logWhereWebhooksArrive();
         return new QlikEventsWebhookHandler(next, webhookSignature(), configuration.getMaxBodySize(),
                 configuration.getIdempotentRepository(),
-                EventTypeFilter.parse(configuration.getEventTypes(), channelValue));
+                EventTypeFilter.parse(configuration.getEventTypes(), channelValue),
+                configuration.isReconcile() ? reconciler(next) : null);
+    }
+
+    /**
+     * Hybrid mode: a consumer that only sweeps the Audits API, delivering to the same route what no webhook brought,
+     * with a monitor of the registered webhook that is also a health check ({@code qlik-webhook:<webhook path>}).
+     */
+    private QlikEventsPollingConsumer reconciler(Processor next) {
+        String path = webhookConfiguration != null ? webhookConfiguration.computeFullPath(false) : plainUri();
+        WebhookMonitor monitor = new WebhookMonitor("qlik-webhook:" + path, this::webhookRegistrar,
+                () -> registeredWebhookId, this::registerWebhook);
+        HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
+        if (health != null) {
+            health.register(monitor);
+        }
+        QlikEventsPollingConsumer consumer = new QlikEventsPollingConsumer(this, next, monitor);
+        consumer.setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
+        try {
+            configureConsumer(consumer);
+        } catch (Exception e) {
+            throw RuntimeCamelException.wrapRuntimeCamelException(e);
+        }
+        return consumer;
+    }
+
+    private WebhookRegistrar webhookRegistrar() {
+        try {
+            return new WebhookRegistrar(apiClient());
+        } catch (Exception e) {
+            throw new RuntimeCamelException(e);
+        }
     }
 
     /** One line at start: the path this route serves and the URL Qlik is told to deliver to. */

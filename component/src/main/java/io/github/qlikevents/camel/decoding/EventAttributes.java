@@ -1,5 +1,8 @@
 package io.github.qlikevents.camel.decoding;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -42,6 +45,19 @@ public final class EventAttributes {
     /** When the event happened, the RFC 3339 text as sent. */
     public String time() {
         return get(EventAttribute.TIME);
+    }
+
+    /** When the event happened, or {@code null} when it has no readable time. */
+    public Instant instant() {
+        String text = time();
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** The Qlik tenant id. */

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +18,8 @@ import io.github.qlikevents.camel.decoding.QlikJson;
  * {@code eventTime} passed in order), how far sweeps have re-read for events Qlik indexed late, and the ids delivered
  * since then, so re-reading delivers late events once and nothing twice; during a backfill from the audit archive,
  * the archive day being read and how many of its items (in time order) are done. Only completed exchanges move it.
- * Thread-safe.
+ * An event is claimed before it is delivered, so the two paths of a hybrid endpoint (webhook and sweep) never deliver
+ * it side by side. Thread-safe.
  */
 final class PollPosition {
 
@@ -28,6 +31,8 @@ final class PollPosition {
     /** Events before this time have been swept; {@code null} until the first poll sets it. */
     private Instant sweptTo;
     private final Map<String, Instant> recent = new LinkedHashMap<>();
+    /** Ids being delivered now; not stored, as a delivery under way when the process ends never completed. */
+    private final Set<String> inFlight = new HashSet<>();
     /** The archive day being backfilled; {@code null} when the list is polled. */
     private LocalDate archiveDay;
     /** Items of {@link #archiveDay}, in time order, done (delivered or passed over). */
@@ -58,6 +63,13 @@ final class PollPosition {
             sweptTo = from.isBefore(floor) ? floor : from;
         }
         return sweptTo;
+    }
+
+    /** Sweeps start at the floor (a hybrid endpoint: its webhook saw nothing of what came before it started). */
+    synchronized void sweepFromFloor() {
+        if (sweptTo == null) {
+            sweptTo = floor;
+        }
     }
 
     /** A sweep has re-read every event before {@code time}. */
@@ -114,6 +126,16 @@ final class PollPosition {
         return recent.containsKey(id);
     }
 
+    /** Claims the id for one delivery: false when it was delivered already or a delivery of it is under way. */
+    synchronized boolean claim(String id) {
+        return !recent.containsKey(id) && inFlight.add(id);
+    }
+
+    /** The delivery of a claimed id failed: it may be claimed again. */
+    synchronized void release(String id) {
+        inFlight.remove(id);
+    }
+
     /**
      * An event completed at {@code now}; {@code time} may be null when the event had none (it is then kept as of the
      * watermark).
@@ -121,6 +143,7 @@ final class PollPosition {
     synchronized void markDelivered(String id, Instant time, Instant now) {
         if (id != null) {
             recent.put(id, time != null ? time : watermark != null ? watermark : floor);
+            inFlight.remove(id);
         }
         passed(time, now);
     }
@@ -149,15 +172,16 @@ final class PollPosition {
     }
 
     /**
-     * Forgets delivered ids that neither the tail nor the next sweep can read again, then writes the position as text,
-     * numbered {@code sequence}.
+     * Forgets delivered ids that neither the tail nor the next sweep can read again (and that are older than
+     * {@code keep} before that, for webhook retries of a hybrid endpoint), then writes the position as text, numbered
+     * {@code sequence}.
      */
-    synchronized String serialize(Duration lookback, long sequence, Instant now) {
+    synchronized String serialize(Duration lookback, Duration keep, long sequence, Instant now) {
         if (watermark != null) {
             Instant tailWindow = present(now).minus(lookback);
             // no sweep runs during a backfill: only the tail's window matters
             Instant swept = archiveDay != null ? tailWindow : sweepFrom(lookback, now);
-            Instant oldest = swept.isBefore(tailWindow) ? swept : tailWindow;
+            Instant oldest = (swept.isBefore(tailWindow) ? swept : tailWindow).minus(keep);
             recent.values().removeIf(time -> time.isBefore(oldest));
         }
         ObjectNode json = QlikJson.mapper().createObjectNode().put("v", FORMAT).put("seq", sequence)
@@ -176,7 +200,7 @@ final class PollPosition {
         return json.toString();
     }
 
-    /** Reads a position written by {@link #serialize(Duration, long, Instant)}. */
+    /** Reads a position written by {@link #serialize(Duration, Duration, long, Instant)}. */
     static PollPosition parse(String text) throws IOException {
         JsonNode json = QlikJson.mapper().readTree(text);
         if (json == null || json.path("v").asInt() != FORMAT) {

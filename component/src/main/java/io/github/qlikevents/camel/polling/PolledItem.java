@@ -1,8 +1,6 @@
 package io.github.qlikevents.camel.polling;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 import io.github.qlikevents.camel.decoding.DecodedEvent;
 import io.github.qlikevents.camel.decoding.QlikEventFormatException;
@@ -37,14 +35,6 @@ record PolledItem(DecodedEvent event, byte[] raw, QlikEventFormatException error
 
     /** When the event happened, or null when it has no readable time. */
     Instant time() {
-        String text = event == null ? null : event.attributes().time();
-        if (text == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return event == null ? null : event.attributes().instant();
     }
 }

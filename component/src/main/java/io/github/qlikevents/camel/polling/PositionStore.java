@@ -23,13 +23,20 @@ final class PositionStore {
     private final StateRepository<String, String> repository;
     private final String key;
     private final Duration lookback;
+    private final Duration keep;
     private final Clock clock;
     private long sequence;
 
-    PositionStore(StateRepository<String, String> repository, String key, Duration lookback, Clock clock) {
+    /**
+     * @param keep how much longer than the tail and sweeps need them delivered ids are kept (for webhook retries of a
+     *             hybrid endpoint; zero for a poller)
+     */
+    PositionStore(StateRepository<String, String> repository, String key, Duration lookback, Duration keep,
+                  Clock clock) {
         this.repository = repository;
         this.key = key;
         this.lookback = lookback;
+        this.keep = keep;
         this.clock = clock;
     }
 
@@ -65,9 +72,11 @@ final class PositionStore {
         return newest;
     }
 
-    void save(PollPosition position) {
+    /** Stores the position; the sweep and webhook deliveries of a hybrid endpoint may call it at once. */
+    synchronized void save(PollPosition position) {
         sequence++;
-        repository.setState(slotKey((int) (sequence % SLOTS)), position.serialize(lookback, sequence, clock.instant()));
+        repository.setState(slotKey((int) (sequence % SLOTS)),
+                position.serialize(lookback, keep, sequence, clock.instant()));
     }
 
     String key() {

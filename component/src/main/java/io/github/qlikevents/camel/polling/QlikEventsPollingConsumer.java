@@ -15,6 +15,8 @@ import io.github.qlikevents.camel.QlikLicenseEventsEndpoint;
 import io.github.qlikevents.camel.decoding.EventHeaders;
 import io.github.qlikevents.camel.http.QlikApiClient;
 import io.github.qlikevents.camel.http.QlikAuthenticationException;
+import io.github.qlikevents.camel.webhook.DeliveredEvents;
+import io.github.qlikevents.camel.webhook.WebhookMonitor;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
@@ -39,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * exchange the poll stops, and that event comes again on the next poll.
  */
 @ManagedResource(description = "Qlik events Audits API poller")
-public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer {
+public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer implements DeliveredEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(QlikEventsPollingConsumer.class);
     /** Qlik's rate limit of the Audits API, per user and tenant. */
@@ -72,10 +74,23 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer {
     private boolean stopped;
     /** The Micrometer gauges of this poller, when Micrometer is on the classpath. */
     private PollerGauges gauges;
+    /** Set in hybrid mode: the webhook delivers live, this consumer only sweeps. */
+    private final WebhookMonitor monitor;
+    /** When webhook deliveries last stored the position (System.nanoTime); they store it at most once a second. */
+    private final AtomicLong savedAtNanos = new AtomicLong(System.nanoTime());
 
     public QlikEventsPollingConsumer(QlikLicenseEventsEndpoint endpoint, Processor processor) {
+        this(endpoint, processor, null);
+    }
+
+    /**
+     * A consumer that only sweeps, beside a webhook endpoint's handler (hybrid mode): each event is read once after
+     * its lookback and delivered when no webhook brought it; {@code monitor} looks at the webhook when one did not.
+     */
+    public QlikEventsPollingConsumer(QlikLicenseEventsEndpoint endpoint, Processor processor, WebhookMonitor monitor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
+        this.monitor = monitor;
     }
 
     @Override
@@ -89,8 +104,13 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer {
         repository = endpoint.getConfiguration().getCursorRepository() != null
                 ? endpoint.getConfiguration().getCursorRepository() : new MemoryStateRepository();
         ServiceHelper.startService(repository);
-        store = new PositionStore(repository, settings.stateKey(), settings.lookback(), clock);
+        // a hybrid endpoint keeps delivered ids a lookback longer, for Qlik's webhook retries
+        store = new PositionStore(repository, settings.stateKey(), settings.lookback(),
+                monitor != null ? settings.lookback() : Duration.ZERO, clock);
         position = store.load(settings.since());
+        if (monitor != null) {
+            position.sweepFromFloor();
+        }
         backfill = new Backfill(api, clock);
         backfill.prepare(position);
         LOG.info("Polling {} events of tenant {} ({}) from {} with state key {}", endpoint.channel(),
@@ -136,9 +156,13 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer {
         Instant sweepFrom = position.sweepFrom(settings.lookback(), now);
         Instant sweepTo = now.minus(settings.lookback());
         if (!settings.sweepInterval().isZero() && !sweepTo.isBefore(sweepFrom.plus(settings.sweepInterval()))) {
-            delivered += sweep(sweepTo);
+            int reconciled = sweep(sweepTo);
+            if (reconciled > 0 && monitor != null) {
+                monitor.check();
+            }
+            delivered += reconciled;
         }
-        if (!stopped) {
+        if (!stopped && monitor == null) {
             delivered += tail();
         }
         return delivered;
@@ -270,6 +294,15 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer {
                 stopped = true;
                 break;
             }
+            if (item.id() != null && !position.claim(item.id())) {
+                if (position.delivered(item.id())) {
+                    handled++;
+                    continue;
+                }
+                // a webhook delivery of this event is under way: the sweep stops here and looks again next time
+                stopped = true;
+                break;
+            }
             Exchange exchange = createExchange(item, index, size);
             try {
                 getProcessor().process(exchange);
@@ -318,22 +351,57 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer {
         if (archived) {
             exchange.getMessage().setHeader(QlikLicenseEventsConstants.ARCHIVED, true);
         }
+        if (monitor != null) {
+            exchange.getMessage().setHeader(QlikLicenseEventsConstants.RECONCILED, true);
+        }
         Instant time = item.time();
         boolean fromArchive = archived;
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onComplete(Exchange completed) {
-                position.markDelivered(item.id(), time, clock.instant());
-                eventsDelivered.incrementAndGet();
+                completed(item.id(), time);
                 if (fromArchive) {
                     backfill.delivered();
                 }
-                if (time != null) {
-                    lastEventTime.accumulateAndGet(time, (a, b) -> a == null || b.isAfter(a) ? b : a);
+            }
+
+            @Override
+            public void onFailure(Exchange failed) {
+                if (item.id() != null) {
+                    position.release(item.id());
                 }
             }
         });
         return exchange;
+    }
+
+    private void completed(String id, Instant time) {
+        position.markDelivered(id, time, clock.instant());
+        eventsDelivered.incrementAndGet();
+        if (time != null) {
+            lastEventTime.accumulateAndGet(time, (a, b) -> a == null || b.isAfter(a) ? b : a);
+        }
+    }
+
+    @Override
+    public boolean claim(String id) {
+        return position.claim(id);
+    }
+
+    /** A webhook delivery completed; the position is stored at most once a second for these (and by every sweep). */
+    @Override
+    public void delivered(String id, Instant time) {
+        completed(id, time);
+        long now = System.nanoTime();
+        long saved = savedAtNanos.get();
+        if (now - saved >= 1_000_000_000L && savedAtNanos.compareAndSet(saved, now)) {
+            store.save(position);
+        }
+    }
+
+    @Override
+    public void release(String id) {
+        position.release(id);
     }
 
     /** The figures of the dev console, in the order it shows them; the same as the JMX attributes. */

@@ -13,14 +13,16 @@ import org.apache.camel.Processor;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.AsyncProcessorSupport;
+import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Handles one Qlik webhook delivery: checks method, size and signature before parsing, decodes the event into the
- * same typed body and headers as the poller, drops replays when an idempotent repository is set, runs the route,
- * and answers 200 only once the route completed (500 when it failed, so Qlik retries). Asynchronous: the HTTP
- * server's thread is not held while an asynchronous route runs.
+ * same typed body and headers as the poller, drops replays when an idempotent repository is set (and, in hybrid mode,
+ * events its sweep delivered), runs the route, and answers 200 only once the route completed (500 when it failed, so
+ * Qlik retries). Asynchronous: the HTTP server's thread is not held while an asynchronous route runs. In hybrid mode
+ * it starts and stops the sweeping consumer with itself.
  */
 public final class QlikEventsWebhookHandler extends AsyncProcessorSupport {
 
@@ -31,15 +33,29 @@ public final class QlikEventsWebhookHandler extends AsyncProcessorSupport {
     private final int maxBodySize;
     private final IdempotentRepository idempotentRepository;
     private final EventTypeFilter filter;
+    private final DeliveredEvents reconciliation;
     private final QlikEventDecoder decoder = QlikEventDecoder.getDefault();
 
+    /** @param reconciliation the hybrid endpoint's sweeping consumer; {@code null} in plain webhook mode */
     public QlikEventsWebhookHandler(Processor route, QlikSignature signature, int maxBodySize,
-                                       IdempotentRepository idempotentRepository, EventTypeFilter filter) {
+                                    IdempotentRepository idempotentRepository, EventTypeFilter filter,
+                                    DeliveredEvents reconciliation) {
         this.route = AsyncProcessorConverterHelper.convert(route);
         this.signature = signature;
         this.maxBodySize = maxBodySize;
         this.idempotentRepository = idempotentRepository;
         this.filter = filter;
+        this.reconciliation = reconciliation;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        ServiceHelper.startService(reconciliation);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ServiceHelper.stopService(reconciliation);
     }
 
     @Override
@@ -59,7 +75,7 @@ public final class QlikEventsWebhookHandler extends AsyncProcessorSupport {
         String id = event.attributes().id();
         EventHeaders.apply(event, exchange.getMessage());
         return route.process(exchange, doneSync -> {
-            answer(exchange, id);
+            answer(exchange, id, event);
             callback.done(doneSync);
         });
     }
@@ -106,15 +122,27 @@ public final class QlikEventsWebhookHandler extends AsyncProcessorSupport {
             respond(exchange, 200, "duplicate");
             return null;
         }
+        if (reconciliation != null && id != null && !reconciliation.claim(id)) {
+            if (idempotentRepository != null) {
+                // processed: by the sweep
+                idempotentRepository.confirm(id);
+            }
+            LOG.debug("Webhook delivery of event {} delivered (or being delivered) by the sweep: answering 200", id);
+            respond(exchange, 200, "duplicate");
+            return null;
+        }
         request.removeHeaders("*");
         return event;
     }
 
     /** 200 once the route completed; 500 when it failed, so Qlik retries (and a replay is not taken for done). */
-    private void answer(Exchange exchange, String id) {
+    private void answer(Exchange exchange, String id, DecodedEvent event) {
         if (exchange.isFailed()) {
             if (idempotentRepository != null && id != null) {
                 idempotentRepository.remove(id);
+            }
+            if (reconciliation != null && id != null) {
+                reconciliation.release(id);
             }
             exchange.setException(null);
             respond(exchange, 500, "the route failed to process event " + id + "; retry later");
@@ -122,6 +150,9 @@ public final class QlikEventsWebhookHandler extends AsyncProcessorSupport {
         }
         if (idempotentRepository != null && id != null) {
             idempotentRepository.confirm(id);
+        }
+        if (reconciliation != null && id != null) {
+            reconciliation.delivered(id, event.attributes().instant());
         }
         respond(exchange, 200, "OK");
     }

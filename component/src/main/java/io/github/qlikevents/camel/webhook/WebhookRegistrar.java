@@ -130,6 +130,33 @@ public final class WebhookRegistrar {
         return subscribable;
     }
 
+    /** What Qlik says of a registered webhook: whether it delivers, and why not. */
+    public record WebhookState(boolean enabled, String disabledReason, String disabledReasonCode) {
+    }
+
+    /** The state of the webhook on the tenant; {@code null} when it no longer exists. */
+    public WebhookState state(String id) {
+        HttpResult result = api.send("GET", api.tenant().resolve(WEBHOOKS + "/" + id), null);
+        if (result.status() == 404) {
+            return null;
+        }
+        JsonNode webhook = tree(get(result, "Reading webhook " + id));
+        return new WebhookState(webhook.path("enabled").asBoolean(true), webhook.path("disabledReason").asText(null),
+                webhook.path("disabledReasonCode").asText(null));
+    }
+
+    /** Enables the webhook again (a JSON Patch of {@code enabled}), after Qlik disabled it. */
+    public void enable(String id) {
+        byte[] patch = "[{\"op\":\"replace\",\"path\":\"/enabled\",\"value\":true}]"
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResult result = api.send("PATCH", api.tenant().resolve(WEBHOOKS + "/" + id), patch);
+        if (!result.ok()) {
+            throw new QlikApiException("Qlik refused to enable webhook " + id + " again on tenant "
+                                       + api.tenant().host() + ": HTTP " + result.status() + " ("
+                                       + result.errorSummary() + ")", result.status(), null);
+        }
+    }
+
     /** Deletes the webhook; a webhook already gone is fine. */
     public void unregister(String id) {
         HttpResult result = api.send("DELETE", api.tenant().resolve(WEBHOOKS + "/" + id), null);
@@ -157,7 +184,10 @@ public final class WebhookRegistrar {
     }
 
     private HttpResult get(URI page, String what) {
-        HttpResult result = api.send("GET", page, null);
+        return get(api.send("GET", page, null), what);
+    }
+
+    private HttpResult get(HttpResult result, String what) {
         if (!result.ok()) {
             throw new QlikApiException(what + " on tenant " + api.tenant().host() + " failed: HTTP "
                                        + result.status() + " (" + result.errorSummary() + ")",

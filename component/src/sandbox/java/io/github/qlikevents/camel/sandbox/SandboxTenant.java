@@ -76,8 +76,8 @@ public final class SandboxTenant implements AutoCloseable {
         this.feed = new EventFeed(new EventGenerator(config.seed, config.tenantId, config.channels), config.historySize,
                 historyStart, config.spacing);
         this.oauth = new OAuthEndpoint(config.clients, config.tokenLifetime);
-        this.webhooks = new WebhooksEndpoint(config.webhookQuota, config.webhookEventTypes);
-        this.dispatcher = new WebhookDispatcher(webhooks);
+        this.webhooks = new WebhooksEndpoint(config.webhookQuota, config.webhookEventTypes, this::deliveries);
+        this.dispatcher = new WebhookDispatcher(webhooks, config.webhookDisableAfter, config.seed);
         feed.onPublish(dispatcher::dispatch);
     }
 
@@ -167,6 +167,21 @@ public final class SandboxTenant implements AutoCloseable {
     /** Every webhook delivery attempt so far. */
     public List<SandboxDelivery> deliveries() {
         return dispatcher.deliveries();
+    }
+
+    /** Loses this share (0 to 1) of webhook deliveries from now on, before any attempt, as a flaky network would. */
+    public void dropWebhookDeliveries(double share) {
+        dispatcher.dropShare(share);
+    }
+
+    /** How long each webhook delivery attempt waits for the receiver from now on (default 10 s). */
+    public void webhookTimeout(Duration timeout) {
+        dispatcher.timeout(timeout);
+    }
+
+    /** Delivers the event again to the enabled webhooks, as Qlik's resend action does. */
+    public void resendWebhookDelivery(String eventId) {
+        dispatcher.resend(feed.find(eventId));
     }
 
     Instant now() {
@@ -358,6 +373,7 @@ public final class SandboxTenant implements AutoCloseable {
         private int port;
         private int threads = 8;
         private int webhookQuota = 100;
+        private int webhookDisableAfter = 5;
         private Set<Channel> channels = EnumSet.of(Channel.LICENSES);
         private Set<String> webhookEventTypes = Arrays.stream(QlikEventType.values()).map(QlikEventType::typeName)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
@@ -428,6 +444,15 @@ public final class SandboxTenant implements AutoCloseable {
         /** How many webhooks the tenant allows (Qlik: 100). */
         public Builder webhookQuota(int quota) {
             this.webhookQuota = quota;
+            return this;
+        }
+
+        /**
+         * After how many failed deliveries in a row (every attempt of each failed) the tenant disables a webhook, with
+         * a disabledReason; Qlik does so without publishing its threshold. Default 5.
+         */
+        public Builder webhookDisableAfter(int failedDeliveries) {
+            this.webhookDisableAfter = failedDeliveries;
             return this;
         }
 

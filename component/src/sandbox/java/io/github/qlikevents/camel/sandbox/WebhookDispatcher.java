@@ -6,19 +6,28 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.qlikevents.camel.webhook.QlikSignature;
 
 /**
  * Delivers published events to the enabled webhooks subscribed to their type, like Qlik: a signed POST
- * ({@code Qlik-Signature}, {@code User-Agent: Qlik Webhook}), retried a few times on a non-2xx answer or an error.
+ * ({@code Qlik-Signature}, {@code User-Agent: Qlik Webhook}), retried a few times on a non-2xx answer, an error or a
+ * timeout. A webhook whose deliveries fail {@code disableAfter} times in a row is disabled with a reason, as Qlik does
+ * (its threshold is not published). Faults a test can turn on: a share of deliveries lost before any attempt, and a
+ * shorter timeout for each attempt.
  */
 final class WebhookDispatcher implements AutoCloseable {
 
+    static final String DISABLED_CODE = "DELIVERY_FAILURES";
     private static final int ATTEMPTS = 4;
     private static final Duration FIRST_RETRY = Duration.ofMillis(100);
 
@@ -26,9 +35,16 @@ final class WebhookDispatcher implements AutoCloseable {
     private final HttpClient client;
     private final ExecutorService executor;
     private final ConcurrentLinkedQueue<SandboxDelivery> deliveries = new ConcurrentLinkedQueue<>();
+    private final Map<String, AtomicInteger> failuresInARow = new ConcurrentHashMap<>();
+    private final int disableAfter;
+    private final Random random;
+    private volatile double dropShare;
+    private volatile Duration timeout = Duration.ofSeconds(10);
 
-    WebhookDispatcher(WebhooksEndpoint webhooks) {
+    WebhookDispatcher(WebhooksEndpoint webhooks, int disableAfter, long seed) {
         this.webhooks = webhooks;
+        this.disableAfter = disableAfter;
+        this.random = new Random(seed);
         this.executor = Executors.newFixedThreadPool(4, r -> {
             Thread thread = new Thread(r, "qlik-sandbox-webhooks");
             thread.setDaemon(true);
@@ -38,8 +54,18 @@ final class WebhookDispatcher implements AutoCloseable {
         this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    /** Sends the event to every subscribed webhook, in the background. */
+    /** Sends the event to every subscribed webhook, in the background; a share of them is lost. */
     void dispatch(SandboxEvent event) {
+        for (SandboxWebhook webhook : webhooks.all()) {
+            if (webhook.enabled() && (webhook.eventTypes().isEmpty() || webhook.eventTypes().contains(event.type()))
+                && !lost()) {
+                executor.execute(() -> deliver(webhook, event));
+            }
+        }
+    }
+
+    /** Sends the event again to every enabled subscribed webhook, as Qlik's resend action does; nothing is lost. */
+    void resend(SandboxEvent event) {
         for (SandboxWebhook webhook : webhooks.all()) {
             if (webhook.enabled() && (webhook.eventTypes().isEmpty() || webhook.eventTypes().contains(event.type()))) {
                 executor.execute(() -> deliver(webhook, event));
@@ -47,14 +73,34 @@ final class WebhookDispatcher implements AutoCloseable {
         }
     }
 
+    /** The share of deliveries, 0 to 1, lost before any attempt, drawn from the tenant's seed. */
+    void dropShare(double share) {
+        this.dropShare = share;
+    }
+
+    /** How long each attempt waits for the receiver's answer. */
+    void timeout(Duration timeout) {
+        this.timeout = timeout;
+    }
+
     List<SandboxDelivery> deliveries() {
         return List.copyOf(deliveries);
+    }
+
+    private boolean lost() {
+        double share = dropShare;
+        if (share <= 0) {
+            return false;
+        }
+        synchronized (random) {
+            return random.nextDouble() < share;
+        }
     }
 
     private void deliver(SandboxWebhook webhook, SandboxEvent event) {
         byte[] body = EventDocuments.webhookBody(event, webhook.cloudEvents());
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(webhook.url()))
-                .timeout(Duration.ofSeconds(10))
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "Qlik Webhook")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -73,8 +119,11 @@ final class WebhookDispatcher implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
-            deliveries.add(new SandboxDelivery(webhook.id(), event.eventId(), attempt, status));
-            if (status >= 200 && status < 300) {
+            SandboxDelivery delivery = new SandboxDelivery(webhook.id(), event.eventId(), attempt, status,
+                    Instant.now());
+            deliveries.add(delivery);
+            if (delivery.succeeded()) {
+                failuresInARow.computeIfAbsent(webhook.id(), id -> new AtomicInteger()).set(0);
                 return;
             }
             try {
@@ -84,6 +133,11 @@ final class WebhookDispatcher implements AutoCloseable {
                 return;
             }
             wait = wait.multipliedBy(2);
+        }
+        if (failuresInARow.computeIfAbsent(webhook.id(), id -> new AtomicInteger()).incrementAndGet() >= disableAfter) {
+            webhooks.disable(webhook.id(), "Disabled after " + disableAfter + " deliveries in a row failed",
+                    DISABLED_CODE);
+            failuresInARow.get(webhook.id()).set(0);
         }
     }
 

@@ -5,11 +5,13 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,8 +19,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.qlikevents.camel.decoding.QlikJson;
 
 /**
- * The webhooks API of the sandbox: create, list, get, update (PUT, PATCH replace), delete, event types; with Qlik's
- * rules (name and url required, secret of 32 to 64 characters, a quota per tenant). The secret is never returned.
+ * The webhooks API of the sandbox: create, list, get, update (PUT, PATCH replace; enabling again clears the reason it
+ * was disabled for), delete, event types, deliveries; with Qlik's rules (name and url required, secret of 32 to 64
+ * characters, a quota per tenant). The secret is never returned.
  */
 final class WebhooksEndpoint {
 
@@ -27,15 +30,22 @@ final class WebhooksEndpoint {
     private final Map<String, SandboxWebhook> webhooks = new ConcurrentHashMap<>();
     private final int quota;
     private final Set<String> offeredTypes;
+    private final Supplier<List<SandboxDelivery>> deliveries;
     private Instant lastCreation = Instant.EPOCH;
 
-    WebhooksEndpoint(int quota, Set<String> offeredTypes) {
+    WebhooksEndpoint(int quota, Set<String> offeredTypes, Supplier<List<SandboxDelivery>> deliveries) {
         this.quota = quota;
         this.offeredTypes = Set.copyOf(offeredTypes);
+        this.deliveries = deliveries;
     }
 
     Collection<SandboxWebhook> all() {
         return webhooks.values();
+    }
+
+    /** Disables a webhook, as Qlik does with one whose deliveries keep failing. */
+    void disable(String id, String reason, String code) {
+        webhooks.computeIfPresent(id, (key, webhook) -> webhook.disabled(reason, code));
     }
 
     synchronized SandboxResponse handle(String method, String path, byte[] body) throws IOException {
@@ -50,6 +60,9 @@ final class WebhooksEndpoint {
         String id = rest.substring(1);
         if (id.equals("event-types")) {
             return eventTypes();
+        }
+        if (id.endsWith("/deliveries")) {
+            return deliveries(id.substring(0, id.length() - "/deliveries".length()));
         }
         SandboxWebhook webhook = webhooks.get(id);
         if (webhook == null) {
@@ -115,6 +128,25 @@ final class WebhooksEndpoint {
         return SandboxResponse.json(200, QlikJson.mapper().writeValueAsBytes(response));
     }
 
+    /** The delivery attempts of one webhook, newest first, as Qlik lists them (it keeps 7 days). */
+    private SandboxResponse deliveries(String id) throws IOException {
+        if (!webhooks.containsKey(id)) {
+            return SandboxResponse.error(404, "Not found", "no webhook " + id);
+        }
+        ObjectNode response = QlikJson.mapper().createObjectNode();
+        ArrayNode data = response.putArray("data");
+        List<SandboxDelivery> attempts = new ArrayList<>(deliveries.get());
+        Collections.reverse(attempts);
+        for (SandboxDelivery delivery : attempts) {
+            if (delivery.webhookId().equals(id)) {
+                data.addObject().put("id", delivery.eventId() + "." + delivery.attempt())
+                        .put("eventId", delivery.eventId()).put("status", delivery.succeeded() ? "success" : "fail")
+                        .put("statusCode", delivery.status()).put("triggeredAt", delivery.at().toString());
+            }
+        }
+        return SandboxResponse.json(200, QlikJson.mapper().writeValueAsBytes(response));
+    }
+
     private SandboxResponse eventTypes() throws IOException {
         ObjectNode response = QlikJson.mapper().createObjectNode();
         ArrayNode data = response.putArray("data");
@@ -165,10 +197,11 @@ final class WebhooksEndpoint {
     private static SandboxWebhook fromJson(String id, JsonNode json, boolean cloudEventsAlready, Instant createdAt) {
         List<String> types = new ArrayList<>();
         json.path("eventTypes").forEach(type -> types.add(type.asText()));
+        // enabling again (PUT or PATCH enabled=true) clears the reason it was disabled for
         return new SandboxWebhook(id, json.get("name").asText(), json.get("url").asText(), List.copyOf(types),
                 json.path("secret").asText(null), json.path("enabled").asBoolean(true),
                 json.path("level").asText("tenant"),
-                cloudEventsAlready || json.path("enableCloudEventDelivery").asBoolean(false), createdAt);
+                cloudEventsAlready || json.path("enableCloudEventDelivery").asBoolean(false), createdAt, null, null);
     }
 
     private static ObjectNode view(SandboxWebhook webhook) {
@@ -176,6 +209,9 @@ final class WebhooksEndpoint {
                 .put("url", webhook.url()).put("enabled", webhook.enabled()).put("level", webhook.level())
                 .put("enableCloudEventDelivery", webhook.cloudEvents()).put("createdAt", webhook.createdAt().toString());
         webhook.eventTypes().forEach(view.putArray("eventTypes")::add);
+        if (webhook.disabledReason() != null) {
+            view.put("disabledReason", webhook.disabledReason()).put("disabledReasonCode", webhook.disabledReasonCode());
+        }
         return view;
     }
 }

@@ -76,7 +76,7 @@ class ClockSkewTest extends SandboxTestSupport {
 
         assertThat(position.watermark()).as("not past the wall clock when it was passed").isEqualTo(now);
         assertThat(position.tailFrom(now.plusSeconds(10))).isEqualTo(now);
-        PollPosition stored = PollPosition.parse(position.serialize(lookback, 1, now.plusSeconds(10)));
+        PollPosition stored = PollPosition.parse(position.serialize(lookback, Duration.ZERO, 1, now.plusSeconds(10)));
         assertThat(stored.delivered("on-time")).as("still inside the window the next queries read").isTrue();
         assertThat(stored.delivered("from-the-future")).as("kept until its time has passed").isTrue();
     }

@@ -16,7 +16,7 @@ class PositionStoreTest {
     private static final Instant SINCE = Instant.parse("2026-11-01T00:00:00Z");
 
     private final MemoryStateRepository repository = new MemoryStateRepository();
-    private final PositionStore store = new PositionStore(repository, "licenses.t", Duration.ofMinutes(2), Clock.systemUTC());
+    private final PositionStore store = new PositionStore(repository, "licenses.t", Duration.ofMinutes(2), Duration.ZERO, Clock.systemUTC());
 
     @Test
     void newestSlotWinsAndATornSlotFallsBackToTheOther() {
@@ -26,13 +26,13 @@ class PositionStoreTest {
         position.markDelivered("b", SINCE.plusSeconds(20), Instant.now());
         store.save(position);
 
-        assertThat(new PositionStore(repository, "licenses.t", Duration.ofMinutes(2), Clock.systemUTC()).load(SINCE).watermark())
+        assertThat(new PositionStore(repository, "licenses.t", Duration.ofMinutes(2), Duration.ZERO, Clock.systemUTC()).load(SINCE).watermark())
                 .isEqualTo(SINCE.plusSeconds(20));
 
         // the process died while writing the newest slot
         String newest = repository.getState("licenses.t.0");
         repository.setState("licenses.t.0", newest.substring(0, newest.length() / 2));
-        PollPosition recovered = new PositionStore(repository, "licenses.t", Duration.ofMinutes(2), Clock.systemUTC()).load(SINCE);
+        PollPosition recovered = new PositionStore(repository, "licenses.t", Duration.ofMinutes(2), Duration.ZERO, Clock.systemUTC()).load(SINCE);
 
         assertThat(recovered.watermark()).isEqualTo(SINCE.plusSeconds(10));
         assertThat(recovered.delivered("a")).isTrue();
@@ -52,7 +52,7 @@ class PositionStoreTest {
         position.markDelivered("no-time", null, Instant.now());
         store.save(position);
 
-        PollPosition loaded = new PositionStore(repository, "licenses.t", Duration.ofMinutes(2), Clock.systemUTC()).load(SINCE);
+        PollPosition loaded = new PositionStore(repository, "licenses.t", Duration.ofMinutes(2), Duration.ZERO, Clock.systemUTC()).load(SINCE);
 
         assertThat(loaded.delivered("no-time")).isTrue();
         assertThat(loaded.watermark()).isNull();
