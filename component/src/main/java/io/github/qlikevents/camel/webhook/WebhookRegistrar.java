@@ -18,6 +18,8 @@ import io.github.qlikevents.camel.decoding.QlikJson;
 import io.github.qlikevents.camel.http.HttpResult;
 import io.github.qlikevents.camel.http.QlikApiClient;
 import io.github.qlikevents.camel.http.QlikApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Registers the Qlik webhook of an endpoint: reuses (and updates) one with the same name and URL rather than adding
@@ -25,6 +27,8 @@ import io.github.qlikevents.camel.http.QlikApiException;
  * that start together and both create one converge on the one created first: the others delete their own.
  */
 public final class WebhookRegistrar {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookRegistrar.class);
 
     private static final String WEBHOOKS = "/api/v1/webhooks";
 
@@ -59,6 +63,11 @@ public final class WebhookRegistrar {
         List<JsonNode> same = find(registration.name(), registration.url());
         String existing = same.isEmpty() ? null : oldest(same);
         String action = existing == null ? "create" : "update";
+        same.stream().filter(webhook -> webhook.path("id").asText().equals(existing)
+                                        && !webhook.path("enabled").asBoolean(true))
+                .forEach(webhook -> LOG.warn("Qlik had disabled webhook {}: {} ({}); registering enables it again",
+                        existing, webhook.path("disabledReason").asText(null),
+                        webhook.path("disabledReasonCode").asText(null)));
         HttpResult result;
         try {
             result = existing == null

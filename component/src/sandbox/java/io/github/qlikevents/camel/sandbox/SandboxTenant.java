@@ -147,6 +147,13 @@ public final class SandboxTenant implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
+    /** Stops what {@link #publishEvery(Duration)} started. */
+    public void stopPublishing() {
+        if (publisher != null) {
+            publisher.shutdownNow();
+        }
+    }
+
     /** The last requests received (at most 10,000), oldest first. */
     public List<SandboxRequest> requests() {
         synchronized (requests) {

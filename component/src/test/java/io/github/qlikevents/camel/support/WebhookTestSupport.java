@@ -24,10 +24,15 @@ public abstract class WebhookTestSupport extends SandboxTestSupport {
 
     /** A context serving HTTP on 127.0.0.1 and a free port, with the routes added. */
     protected CamelContext startWebhookContext(RoutesBuilder routes) throws Exception {
+        return startWebhookContext(routes, 0);
+    }
+
+    /** A context serving HTTP on 127.0.0.1 and {@code port} (0 for a free one), with the routes added. */
+    protected CamelContext startWebhookContext(RoutesBuilder routes, int port) throws Exception {
         context = new DefaultCamelContext();
         VertxPlatformHttpServerConfiguration configuration = new VertxPlatformHttpServerConfiguration();
         configuration.setBindHost("127.0.0.1");
-        configuration.setBindPort(0);
+        configuration.setBindPort(port);
         server = new VertxPlatformHttpServer(configuration);
         context.addService(server);
         context.addRoutes(routes);
