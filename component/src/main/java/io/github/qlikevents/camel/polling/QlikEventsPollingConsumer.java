@@ -76,6 +76,9 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
     private PollerGauges gauges;
     /** Set in hybrid mode: the webhook delivers live, this consumer only sweeps. */
     private final WebhookMonitor monitor;
+    /** Events the webhook delivered (hybrid mode), and how many it had when the last sweep began. */
+    private final AtomicLong webhookDelivered = new AtomicLong();
+    private long webhookDeliveriesAtLastSweep;
     /** When webhook deliveries last stored the position (System.nanoTime); they store it at most once a second. */
     private final AtomicLong savedAtNanos = new AtomicLong(System.nanoTime());
 
@@ -156,11 +159,15 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
         Instant sweepFrom = position.sweepFrom(settings.lookback(), now);
         Instant sweepTo = now.minus(settings.lookback());
         if (!settings.sweepInterval().isZero() && !sweepTo.isBefore(sweepFrom.plus(settings.sweepInterval()))) {
-            int reconciled = sweep(sweepTo);
-            if (reconciled > 0 && monitor != null) {
+            long webhookDeliveries = webhookDelivered.get();
+            int swept = sweep(sweepTo);
+            // the webhook brought nothing since the last sweep, which found events: it may be disabled; while it
+            // delivers, looking costs nothing
+            if (monitor != null && swept > 0 && webhookDeliveries == webhookDeliveriesAtLastSweep) {
                 monitor.check();
             }
-            delivered += reconciled;
+            webhookDeliveriesAtLastSweep = webhookDeliveries;
+            delivered += swept;
         }
         if (!stopped && monitor == null) {
             delivered += tail();
@@ -321,6 +328,10 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
                 releaseExchange(exchange, false);
             }
         }
+        if (handled < size) {
+            // the consumer is stopping: the rest of the page was not looked at, so no mark may move past it
+            stopped = true;
+        }
         return delivered;
     }
 
@@ -392,6 +403,7 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
     @Override
     public void delivered(String id, Instant time) {
         completed(id, time);
+        webhookDelivered.incrementAndGet();
         long now = System.nanoTime();
         long saved = savedAtNanos.get();
         if (now - saved >= 1_000_000_000L && savedAtNanos.compareAndSet(saved, now)) {

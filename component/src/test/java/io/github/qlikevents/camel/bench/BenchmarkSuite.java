@@ -24,7 +24,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * The benchmark suite ({@code mvn -B -Pbench test-compile exec:exec}): decode with JMH, poll and webhook throughput,
- * memory under -Xmx64m; every figure with its baseline from the same run. Writes target/bench/results.md and
+ * memory under -Xmx64m, hybrid mode's API cost and latencies; every figure with its baseline from the same run. Writes target/bench/results.md and
  * results.json. Sizes: -Dbench.poll.events, -Dbench.webhook.deliveries, -Dbench.memory.events (comma list).
  */
 public final class BenchmarkSuite {
@@ -49,6 +49,7 @@ public final class BenchmarkSuite {
         results.put("domainDecode", domainDecode());
         results.put("poll", poll(pollEvents));
         results.put("budget", budget());
+        results.put("hybrid", hybrid());
         results.put("webhook", webhook(webhookDeliveries));
         results.put("memory", memory(memoryEvents));
         Files.createDirectories(OUT);
@@ -108,6 +109,32 @@ public final class BenchmarkSuite {
                     result.requestsPerMinute(), "floorPerMinute", result.floorPerMinute(), "p50Millis",
                     result.p50Millis(), "p99Millis", result.p99Millis(), "late", result.late(), "lateDelivered",
                     result.lateDelivered(), "duplicates", result.duplicates()));
+        }
+        return loads;
+    }
+
+    /**
+     * Hybrid mode with the defaults (lookback PT2M, sweepInterval PT1M, delay 5 s) at 5 and 50 events a second with a
+     * tenth of the webhook deliveries lost: warm-up past lookback plus sweepInterval, 2 minutes measured, then time for
+     * the window's last lost events to be swept (lookback + sweepInterval + a poll, and a margin).
+     */
+    private static List<Map<String, Object>> hybrid() throws Exception {
+        List<Map<String, Object>> loads = new ArrayList<>();
+        for (HybridBudget.Result result : HybridBudget.run(Duration.ofSeconds(210), Duration.ofMinutes(2),
+                Duration.ofMinutes(3).plusSeconds(15), 0.1, "", 5, 50)) {
+            Map<String, Object> load = new LinkedHashMap<>();
+            load.put("eventsPerSecond", result.eventsPerSecond());
+            load.put("dropShare", result.dropShare());
+            load.put("requestsPerMinute", result.requestsPerMinute());
+            load.put("floorPerMinute", result.floorPerMinute());
+            load.put("webhookP50Millis", result.webhookP50Millis());
+            load.put("webhookP99Millis", result.webhookP99Millis());
+            load.put("reconciled", result.reconciled());
+            load.put("reconciledP99Millis", result.reconciledP99Millis());
+            load.put("reconciledMaxMillis", result.reconciledMaxMillis());
+            load.put("lost", result.lost());
+            load.put("duplicates", result.duplicates());
+            loads.add(load);
         }
         return loads;
     }
@@ -194,6 +221,17 @@ public final class BenchmarkSuite {
             md.append(String.format(Locale.ROOT, "| %.0f events/s | %.1f | %.1f | %.2fx | %s | %s | %s of %s | %s |%n",
                     load.get("eventsPerSecond"), requests, floor, requests / floor, load.get("p50Millis"),
                     load.get("p99Millis"), load.get("lateDelivered"), load.get("late"), load.get("duplicates")));
+        }
+        md.append("\n| hybrid, defaults, 10% of deliveries lost, 2 min measured | Audits API requests/min | floor/min"
+                  + " | vs floor | webhook p50 ms | webhook p99 ms | reconciled | reconciled p99 ms | reconciled max ms"
+                  + " | lost | duplicates |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Map<String, Object> load : (List<Map<String, Object>>) results.get("hybrid")) {
+            double requests = (Double) load.get("requestsPerMinute");
+            double floor = (Double) load.get("floorPerMinute");
+            md.append(String.format(Locale.ROOT, "| %.0f events/s | %.1f | %.1f | %.2fx | %s | %s | %s | %s | %s | %s | %s |%n",
+                    load.get("eventsPerSecond"), requests, floor, requests / floor, load.get("webhookP50Millis"),
+                    load.get("webhookP99Millis"), load.get("reconciled"), load.get("reconciledP99Millis"),
+                    load.get("reconciledMaxMillis"), load.get("lost"), load.get("duplicates")));
         }
         md.append("\n| memory, poll mode, -Xmx64m | events | seconds | events/s | peak heap after GC (MiB) |\n")
                 .append("|---|---:|---:|---:|---:|\n");

@@ -65,6 +65,19 @@ class BenchmarksSmokeTest {
     }
 
     @Test
+    void hybridBudgetReconcilesTheLostShareOnce() throws Exception {
+        HybridBudget.Result result = HybridBudget.run(Duration.ofSeconds(1), Duration.ofSeconds(6),
+                Duration.ofSeconds(6), 0.2, "&lookback=PT1S&sweepInterval=PT1S&delay=200", 20).get(0);
+
+        assertThat(result.reconciled()).as("lost deliveries the sweep brought").isPositive();
+        assertThat(result.webhookP99Millis()).isPositive();
+        assertThat(result.requestsPerMinute()).isPositive();
+        assertThat(result.floorPerMinute()).isPositive();
+        assertThat(result.lost()).isZero();
+        assertThat(result.duplicates()).isZero();
+    }
+
+    @Test
     void memoryDrainReportsAPeak() throws Exception {
         long[] result = MemoryDrain.drain(500);
 
