@@ -22,6 +22,7 @@ import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -76,6 +77,11 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
     private PollerGauges gauges;
     /** Set in hybrid mode: the webhook delivers live, this consumer only sweeps. */
     private final WebhookMonitor monitor;
+    /**
+     * In hybrid mode, the idempotentRepository the webhook handlers of every replica share, if one is set: the sweep
+     * skips what another replica's webhook delivered.
+     */
+    private IdempotentRepository replicas;
     /** Events the webhook delivered (hybrid mode), and how many it had when the last sweep began. */
     private final AtomicLong webhookDelivered = new AtomicLong();
     private long webhookDeliveriesAtLastSweep;
@@ -113,6 +119,7 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
         position = store.load(settings.since());
         if (monitor != null) {
             position.sweepFromFloor();
+            replicas = endpoint.getConfiguration().getIdempotentRepository();
         }
         backfill = new Backfill(api, clock);
         backfill.prepare(position);
@@ -301,6 +308,12 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
                 stopped = true;
                 break;
             }
+            if (item.id() != null && replicas != null && !replicas.add(item.id())) {
+                // delivered (or being delivered) by the webhook of another replica, as the shared repository says
+                position.markDelivered(item.id(), item.time(), clock.instant());
+                handled++;
+                continue;
+            }
             if (item.id() != null && !position.claim(item.id())) {
                 if (position.delivered(item.id())) {
                     handled++;
@@ -371,6 +384,9 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
             @Override
             public void onComplete(Exchange completed) {
                 completed(item.id(), time);
+                if (replicas != null && item.id() != null) {
+                    replicas.confirm(item.id());
+                }
                 if (fromArchive) {
                     backfill.delivered();
                 }
@@ -380,6 +396,9 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
             public void onFailure(Exchange failed) {
                 if (item.id() != null) {
                     position.release(item.id());
+                    if (replicas != null) {
+                        replicas.remove(item.id());
+                    }
                 }
             }
         });

@@ -23,8 +23,10 @@ import io.github.qlikevents.camel.support.Progress;
 import io.github.qlikevents.camel.support.WebhookTestSupport;
 import io.github.qlikevents.camel.webhook.WebhookMonitor;
 import io.github.qlikevents.camel.webhook.WebhookRegistrar;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -168,23 +170,57 @@ class HybridDeliveryTest extends WebhookTestSupport {
         assertEveryEventOnce(published);
     }
 
+    @Test
+    void replicasBehindOneUrlShareTheIdsOneSweepsAndEveryEventComesOnce() throws Exception {
+        startSandbox(SandboxTenant.builder().history(0, Duration.ofSeconds(1)));
+        MemoryIdempotentRepository shared = new MemoryIdempotentRepository();
+        // the webhook URL is the first replica's: the "balancer" sends every delivery there; the second one sweeps
+        CamelContext receiving = startReplica(0, false, shared);
+        startReplica(freePort(), true, shared);
+        sandbox.dropWebhookDeliveries(0.1);
+
+        List<SandboxEvent> published = publish(1000);
+
+        try {
+            Progress.awaitCount("events delivered by either replica", received::size, published.size());
+            assertEveryEventOnce(published);
+            assertThat(reconciledIds()).isNotEmpty().containsAll(idsWithoutSuccessfulDelivery(published));
+        } finally {
+            receiving.stop();
+        }
+    }
+
     /** A hybrid route on a fixed port (so that its webhook URL survives a restart) with the test's shared position. */
     private void startHybrid() throws Exception {
         if (port == 0) {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                port = socket.getLocalPort();
-            }
+            port = freePort();
         }
-        String uri = webhookUri(PATH, "tenantUrl=" + sandbox.url() + "&apiKey=" + API_KEY + "&reconcile=true"
+        startReplica(port, true, null);
+    }
+
+    /**
+     * A replica: its route registers the webhook at {@link #port} (the URL a balancer would serve), its HTTP server
+     * listens on {@code bindPort} ({@link #port} when 0); {@code shared} is the idempotent repository of all replicas.
+     */
+    private CamelContext startReplica(int bindPort, boolean reconcile, MemoryIdempotentRepository shared)
+            throws Exception {
+        if (port == 0) {
+            port = freePort();
+        }
+        String uri = webhookUri(PATH, "tenantUrl=" + sandbox.url() + "&apiKey=" + API_KEY + "&reconcile=" + reconcile
                                       + "&lookback=PT2S&sweepInterval=PT1S&delay=200&initialDelay=200"
                                       + "&webhookExternalUrl=http://127.0.0.1:" + port
-                                      + "&webhookUnregisterOnStop=false&cursorRepository=#positions");
-        startWebhookContext(new RouteBuilder() {
+                                      + "&webhookUnregisterOnStop=false&cursorRepository=#positions"
+                                      + (shared != null ? "&idempotentRepository=#shared" : ""));
+        CamelContext replica = startWebhookContext(new RouteBuilder() {
             @Override
             public void configure() {
                 // a position that outlives the context, as a file does across restarts of the application
                 getContext().getRegistry().bind("positions",
                         FileStateRepository.fileStateRepository(state.resolve("positions.dat").toFile()));
+                if (shared != null) {
+                    getContext().getRegistry().bind("shared", shared);
+                }
                 from(uri).routeId("hybrid").process(this::slowly).process(exchange -> {
                     if (routeFails.get()) {
                         throw new IllegalStateException("the route is failing on purpose");
@@ -199,9 +235,16 @@ class HybridDeliveryTest extends WebhookTestSupport {
             private void slowly(Exchange exchange) throws InterruptedException {
                 Thread.sleep(5);
             }
-        }, port);
+        }, bindPort == 0 ? port : bindPort);
         await().atMost(Progress.STALL).until(() -> sandbox.webhooks().stream()
                 .anyMatch(webhook -> webhook.url().equals("http://127.0.0.1:" + port + PATH)));
+        return replica;
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private List<SandboxEvent> publish(int count) throws InterruptedException {

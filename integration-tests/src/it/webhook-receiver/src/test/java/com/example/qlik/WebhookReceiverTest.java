@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * routes/webhook/webhook-receiver.camel.yaml, unchanged, on camel-main with camel-platform-http-main: the route
- * registers its webhook with the tenant, signed deliveries reach it as typed events, unsigned ones are refused.
+ * registers its webhook with the tenant, signed deliveries reach it as typed events, unsigned ones are refused, and
+ * events whose deliveries are lost arrive through its reconciling sweep, once.
  */
 class WebhookReceiverTest {
 
@@ -47,6 +48,9 @@ class WebhookReceiverTest {
                 "file:" + System.getProperty("qlik.repo.dir") + "/routes/webhook/*.camel.yaml");
         main.addInitialProperty("camel.component.qlik-license-events.tenant-url", tenant.url());
         main.addInitialProperty("camel.component.qlik-license-events.api-key", API_KEY);
+        // the route's sweep with a short lookback, so that lost deliveries come within seconds
+        main.addInitialProperty("camel.component.qlik-license-events.lookback", "PT2S");
+        main.addInitialProperty("camel.component.qlik-license-events.sweep-interval", "PT1S");
         main.addInitialProperty("camel.server.enabled", "true");
         main.addInitialProperty("camel.server.host", "127.0.0.1");
         main.addInitialProperty("camel.server.port", Integer.toString(port));
@@ -65,6 +69,17 @@ class WebhookReceiverTest {
                         .anyMatch(d -> d.eventId().equals(event.eventId()) && d.status() == 200));
             }
 
+            tenant.tenant().dropWebhookDeliveries(1.0);
+            List<SandboxEvent> lost = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                lost.add(tenant.tenant().feed().publishGenerated(Instant.now()));
+            }
+            for (SandboxEvent event : lost) {
+                String line = "reconciled " + event.type() + " " + event.eventId() + " -> ";
+                await().atMost(Duration.ofMinutes(1)).until(() -> Files.readString(Path.of("target/application.log"))
+                        .contains(line));
+            }
+
             SandboxEvent forged = tenant.tenant().feed().snapshot().get(0);
             HttpResponse<String> unsigned = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(webhookUrl))
                     .header("Content-Type", "application/json")
@@ -81,6 +96,8 @@ class WebhookReceiverTest {
             }
             assertEquals(published.size(), log.lines().filter(l -> l.contains("pushed ")).count(),
                     "the unsigned request never reached the route");
+            assertEquals(lost.size(), log.lines().filter(l -> l.contains("reconciled ")).count(),
+                    "each lost delivery swept once, and nothing else");
             assertFalse(log.contains(SECRET), "the webhook secret never shows in the log");
         } finally {
             main.stop();
