@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * those Qlik indexed late; it takes the pages of {@link AuditPager} one by one as batches, and stores the position
  * after every page. A start point older than the list keeps is first backfilled from the audit archive, day by day
  * ({@link Backfill}, {@link ArchiveDay}). The position moves only over exchanges that completed: at the first failed
- * exchange the poll stops, and that event comes again on the next poll.
+ * exchange the poll stops, and that event comes again on the next poll. In hybrid mode (created by a webhook endpoint
+ * with reconcile=true) it only sweeps, and is the {@link DeliveredEvents} the webhook handler claims events with.
  */
 @ManagedResource(description = "Qlik events Audits API poller")
 public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer implements DeliveredEvents {
@@ -123,8 +124,11 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
         }
         backfill = new Backfill(api, clock);
         backfill.prepare(position);
-        LOG.info("Polling {} events of tenant {} ({}) from {} with state key {}", endpoint.channel(),
-                api.tenant().host(), settings.filter(), position.tailFrom(clock.instant()), store.key());
+        LOG.info("{} {} events of tenant {} ({}) from {} with state key {}",
+                monitor == null ? "Polling" : "Sweeping, beside the webhook,", endpoint.channel(),
+                api.tenant().host(), settings.filter(),
+                monitor == null ? position.tailFrom(clock.instant()) : position.sweepFrom(settings.lookback(),
+                        clock.instant()), store.key());
         if (MICROMETER_PRESENT) {
             gauges = PollerGauges.register(endpoint.getCamelContext(), this, api.tenant().host(),
                     endpoint.channel().uriName(), getRouteId());
