@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import io.github.qlikevents.camel.QlikLicenseEventsConstants;
+import io.github.qlikevents.camel.model.Channel;
 import io.github.qlikevents.camel.sandbox.SandboxDelivery;
 import io.github.qlikevents.camel.sandbox.SandboxEvent;
 import io.github.qlikevents.camel.sandbox.SandboxTenant;
@@ -53,6 +54,7 @@ class HybridDeliveryTest extends WebhookTestSupport {
     Path state;
     private final AtomicBoolean routeFails = new AtomicBoolean();
     private int port;
+    private String channelUri = "webhook:qlik-license-events:licenses";
 
     @AfterEach
     void stop() throws Exception {
@@ -77,6 +79,20 @@ class HybridDeliveryTest extends WebhookTestSupport {
         Set<String> neverDelivered = idsWithoutSuccessfulDelivery(published);
         assertThat(neverDelivered).hasSizeBetween(300, 700);
         assertThat(reconciledIds()).containsAll(neverDelivered);
+    }
+
+    @Test
+    void theAliasSchemeAndAnotherChannelReconcileToo() throws Exception {
+        startSandbox(SandboxTenant.builder().history(0, Duration.ofSeconds(1)).channels(Channel.ROLES));
+        channelUri = "webhook:qlik-events:roles";
+        startHybrid();
+        sandbox.dropWebhookDeliveries(0.2);
+
+        List<SandboxEvent> published = publish(200);
+
+        Progress.awaitCount("role events delivered", received::size, published.size());
+        assertEveryEventOnce(published);
+        assertThat(reconciledIds()).isNotEmpty().containsAll(idsWithoutSuccessfulDelivery(published));
     }
 
     @Test
@@ -211,7 +227,8 @@ class HybridDeliveryTest extends WebhookTestSupport {
                                       + "&lookback=PT2S&sweepInterval=PT1S&delay=200&initialDelay=200"
                                       + "&webhookExternalUrl=http://127.0.0.1:" + port
                                       + "&webhookUnregisterOnStop=false&cursorRepository=#positions"
-                                      + (shared != null ? "&idempotentRepository=#shared" : ""));
+                                      + (shared != null ? "&idempotentRepository=#shared" : ""))
+                .replace("webhook:qlik-license-events:licenses", channelUri);
         CamelContext replica = startWebhookContext(new RouteBuilder() {
             @Override
             public void configure() {
