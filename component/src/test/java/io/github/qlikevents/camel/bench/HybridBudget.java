@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -64,36 +63,17 @@ final class HybridBudget {
     static List<Result> run(Duration warmUp, Duration measured, Duration settle, double dropShare, String options,
                             double... rates) throws Exception {
         List<Load> loads = new ArrayList<>();
-        ScheduledExecutorService publisher = Executors.newScheduledThreadPool(2);
-        try {
-            for (double rate : rates) {
-                Load load = new Load(rate, dropShare);
-                loads.add(load);
-                load.start(publisher, options);
-            }
-            Thread.sleep(warmUp.toMillis());
-            loads.forEach(Load::beginWindow);
-            Thread.sleep(measured.toMillis());
-            loads.forEach(Load::endWindow);
-            publisher.shutdownNow();
-            Thread.sleep(settle.toMillis());
-            List<Result> results = new ArrayList<>();
-            for (Load load : loads) {
-                results.add(load.result(measured));
-            }
-            return results;
-        } finally {
-            publisher.shutdownNow();
-            for (Load load : loads) {
-                load.close();
-            }
+        for (double rate : rates) {
+            loads.add(new Load(rate, dropShare, options));
         }
+        return BudgetWindow.run(loads, warmUp, measured, settle);
     }
 
     /** One tenant, one stream, one hybrid route on its own HTTP port. */
-    private static final class Load {
+    private static final class Load implements BudgetWindow.Load<Result> {
         private final double rate;
         private final double dropShare;
+        private final String options;
         private final Map<String, Instant> deliveredAt = new ConcurrentHashMap<>();
         private final Map<String, Boolean> reconciled = new ConcurrentHashMap<>();
         private final Map<String, Integer> deliveries = new ConcurrentHashMap<>();
@@ -102,12 +82,14 @@ final class HybridBudget {
         private Instant windowStart;
         private Instant windowEnd;
 
-        Load(double rate, double dropShare) {
+        Load(double rate, double dropShare, String options) {
             this.rate = rate;
             this.dropShare = dropShare;
+            this.options = options;
         }
 
-        void start(ScheduledExecutorService publisher, String options) throws Exception {
+        @Override
+        public void start(ScheduledExecutorService publisher) throws Exception {
             tenant = SandboxTenant.builder().history(0, Duration.ofSeconds(1)).apiKey(KEY).start();
             int port;
             try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -140,15 +122,18 @@ final class HybridBudget {
                     TimeUnit.MICROSECONDS);
         }
 
-        void beginWindow() {
+        @Override
+        public void beginWindow() {
             windowStart = Instant.now();
         }
 
-        void endWindow() {
+        @Override
+        public void endWindow() {
             windowEnd = Instant.now();
         }
 
-        Result result(Duration measured) {
+        @Override
+        public Result result(Duration measured) {
             double minutes = measured.toMillis() / 60_000.0;
             List<Long> webhook = new ArrayList<>();
             List<Long> swept = new ArrayList<>();
@@ -188,7 +173,8 @@ final class HybridBudget {
             return sweeps == 0 ? 0 : sweeps * Math.max(1, Math.ceil(times.size() / (double) sweeps / 100));
         }
 
-        void close() throws Exception {
+        @Override
+        public void close() throws Exception {
             if (context != null) {
                 context.close();
             }

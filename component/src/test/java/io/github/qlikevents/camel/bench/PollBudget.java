@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -57,31 +56,11 @@ final class PollBudget {
         for (double rate : rates) {
             loads.add(new Load(rate));
         }
-        ScheduledExecutorService publisher = Executors.newScheduledThreadPool(2);
-        try {
-            loads.forEach(load -> load.start(publisher));
-            Thread.sleep(warmUp.toMillis());
-            loads.forEach(Load::beginWindow);
-            Thread.sleep(measured.toMillis());
-            loads.forEach(Load::endWindow);
-            // nothing is published after the window: every late event then has lateWait to be swept
-            publisher.shutdownNow();
-            Thread.sleep(lateWait.toMillis());
-            List<Result> results = new ArrayList<>();
-            for (Load load : loads) {
-                results.add(load.result(measured));
-            }
-            return results;
-        } finally {
-            publisher.shutdownNow();
-            for (Load load : loads) {
-                load.close();
-            }
-        }
+        return BudgetWindow.run(loads, warmUp, measured, lateWait);
     }
 
     /** One tenant, one stream, one consumer with the component's defaults. */
-    private static final class Load {
+    private static final class Load implements BudgetWindow.Load<Result> {
         private final double rate;
         private final Map<String, Instant> deliveredAt = new ConcurrentHashMap<>();
         private final Map<String, Integer> deliveries = new ConcurrentHashMap<>();
@@ -100,7 +79,8 @@ final class PollBudget {
             this.rate = rate;
         }
 
-        void start(ScheduledExecutorService publisher) {
+        @Override
+        public void start(ScheduledExecutorService publisher) {
             try {
                 tenant = SandboxTenant.builder().history(0, Duration.ofSeconds(1)).apiKey(KEY).start();
                 context = new DefaultCamelContext();
@@ -137,13 +117,15 @@ final class PollBudget {
             }, 5, 20, TimeUnit.SECONDS);
         }
 
-        void beginWindow() {
+        @Override
+        public void beginWindow() {
             windowStart = Instant.now();
             requestsAtStart = tenant.requestCount();
             pollsAtStart = polls();
         }
 
-        void endWindow() {
+        @Override
+        public void endWindow() {
             windowEnd = Instant.now();
             requestsAtEnd = tenant.requestCount();
             pollsAtEnd = polls();
@@ -154,7 +136,8 @@ final class PollBudget {
                     .getCounter();
         }
 
-        Result result(Duration measured) {
+        @Override
+        public Result result(Duration measured) {
             double minutes = measured.toMillis() / 60_000.0;
             List<Long> latencies = new ArrayList<>();
             long events = 0;
@@ -176,7 +159,8 @@ final class PollBudget {
                     percentile(latencies, 99), late.size(), lateDelivered, duplicates);
         }
 
-        void close() throws Exception {
+        @Override
+        public void close() throws Exception {
             if (context != null) {
                 context.close();
             }
