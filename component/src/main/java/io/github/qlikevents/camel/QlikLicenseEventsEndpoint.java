@@ -1,6 +1,7 @@
 package io.github.qlikevents.camel;
 
 import java.io.IOException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,7 +22,6 @@ import org.apache.camel.Producer;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.component.webhook.WebhookCapableEndpoint;
 import org.apache.camel.component.webhook.WebhookConfiguration;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
@@ -115,10 +115,6 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
         String path = webhookConfiguration != null ? webhookConfiguration.computeFullPath(false) : plainUri();
         WebhookMonitor monitor = new WebhookMonitor("qlik-webhook:" + path, this::webhookRegistrar,
                 () -> registeredWebhookId, this::registerWebhook);
-        HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
-        if (health != null) {
-            health.register(monitor);
-        }
         QlikEventsPollingConsumer consumer = new QlikEventsPollingConsumer(this, next, monitor);
         consumer.setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
         try {
@@ -148,7 +144,7 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
             registered = webhookConfiguration.isWebhookAutoRegister()
                          ? "registers " + webhookConfiguration.computeFullExternalUrl() + " with Qlik"
                          : "registers nothing (webhookAutoRegister=false)";
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             registered = "cannot tell its external URL (" + e.getMessage() + "): set webhookExternalUrl";
         }
         LOG.info("Receiving Qlik webhooks of {} at path {}; {}{}", channel, path, registered,

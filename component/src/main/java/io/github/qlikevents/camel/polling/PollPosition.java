@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,7 +41,7 @@ final class PollPosition {
 
     /** A new position starting at {@code floor}: nothing before it is ever asked for. */
     PollPosition(Instant floor) {
-        this.floor = floor;
+        this.floor = millis(floor);
     }
 
     /** Where the tail starts: the watermark; the floor before the first event. */
@@ -60,7 +61,7 @@ final class PollPosition {
         if (sweptTo == null) {
             Instant base = watermark == null ? now : present(now);
             Instant from = base.minus(lookback);
-            sweptTo = from.isBefore(floor) ? floor : from;
+            sweptTo = from.isBefore(floor) ? floor : millis(from);
         }
         return sweptTo;
     }
@@ -75,7 +76,7 @@ final class PollPosition {
     /** A sweep has re-read every event before {@code time}. */
     synchronized void sweptTo(Instant time) {
         if (sweptTo == null || time.isAfter(sweptTo)) {
-            sweptTo = time;
+            sweptTo = millis(time);
         }
     }
 
@@ -113,7 +114,15 @@ final class PollPosition {
     synchronized void handOver(Instant now, Duration lookback) {
         archiveDay = null;
         archiveIndex = 0;
-        sweptTo = now.minus(lookback);
+        sweptTo = millis(now.minus(lookback));
+    }
+
+    /**
+     * A mark at the precision of the Audits API's time filters (milliseconds). A query from a finer mark reads its
+     * whole millisecond again, so the ids of that millisecond must not be forgotten as older than the mark.
+     */
+    private static Instant millis(Instant time) {
+        return time.truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** The watermark, or the wall clock when a position stored by an earlier version was carried past it. */

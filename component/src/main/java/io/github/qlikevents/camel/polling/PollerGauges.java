@@ -13,8 +13,8 @@ import org.apache.camel.CamelContext;
 
 /**
  * A poller's lag, requests in the last minute and share of Qlik's rate limit as Micrometer gauges, in the one
- * {@link MeterRegistry} bean of the registry (Spring Boot, Quarkus), else Micrometer's global registry. Loaded only
- * when Micrometer is on the classpath.
+ * {@link MeterRegistry} bean of the registry (Spring Boot, Quarkus), else Micrometer's global registry, tagged with
+ * the Camel context, tenant, channel and route. Loaded only when Micrometer is on the classpath.
  */
 final class PollerGauges {
 
@@ -41,12 +41,13 @@ final class PollerGauges {
         this.meters = meters;
     }
 
-    /** Registers the gauges of {@code consumer}, tagged with its tenant, channel and route. */
+    /** Registers the gauges of {@code consumer}; {@code routeId} is its route, or what stands for it. */
     static PollerGauges register(CamelContext context, QlikEventsPollingConsumer consumer, String tenant,
             String channel, String routeId) {
         Set<MeterRegistry> beans = context.getRegistry().findByType(MeterRegistry.class);
         MeterRegistry registry = beans.size() == 1 ? beans.iterator().next() : Metrics.globalRegistry;
-        Tags tags = Tags.of("tenant", tenant, "channel", channel, "route", routeId == null ? "" : routeId);
+        // one set of gauges per poller: its context and route tell it from any other in the JVM
+        Tags tags = Tags.of("camelContext", context.getName(), "tenant", tenant, "channel", channel, "route", routeId);
         List<Meter> meters = FIGURES.stream().<Meter>map(figure -> Gauge.builder(figure.name(), consumer, figure.value())
                 .baseUnit(figure.unit()).description(figure.description()).tags(tags).strongReference(false)
                 .register(registry)).toList();

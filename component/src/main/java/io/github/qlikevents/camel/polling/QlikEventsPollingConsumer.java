@@ -22,6 +22,7 @@ import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
@@ -121,6 +122,10 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
         if (monitor != null) {
             position.sweepFromFloor();
             replicas = endpoint.getConfiguration().getIdempotentRepository();
+            HealthCheckRegistry health = HealthCheckRegistry.get(endpoint.getCamelContext());
+            if (health != null) {
+                health.register(monitor);
+            }
         }
         backfill = new Backfill(api, clock);
         backfill.prepare(position);
@@ -130,8 +135,10 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
                 monitor == null ? position.tailFrom(clock.instant()) : position.sweepFrom(settings.lookback(),
                         clock.instant()), store.key());
         if (MICROMETER_PRESENT) {
+            // a hybrid endpoint's sweeping consumer is no route's consumer: its health check id stands for it
             gauges = PollerGauges.register(endpoint.getCamelContext(), this, api.tenant().host(),
-                    endpoint.channel().uriName(), getRouteId());
+                    endpoint.channel().uriName(), getRouteId() != null ? getRouteId()
+                            : monitor != null ? monitor.getId() : endpoint.getEndpointKey());
         }
         super.doStart();
     }
@@ -144,6 +151,10 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
         if (gauges != null) {
             gauges.remove();
             gauges = null;
+        }
+        HealthCheckRegistry health = monitor != null ? HealthCheckRegistry.get(endpoint.getCamelContext()) : null;
+        if (health != null) {
+            health.unregister(monitor);
         }
         super.doStop();
         if (store != null) {
@@ -313,8 +324,8 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
                 break;
             }
             if (item.id() != null && replicas != null && !replicas.add(item.id())) {
-                // delivered (or being delivered) by the webhook of another replica, as the shared repository says
-                position.markDelivered(item.id(), item.time(), clock.instant());
+                // delivered (or being delivered) by a webhook handler, of this replica or another, as the shared
+                // repository says: that handler completes it (or Qlik retries it when it fails)
                 handled++;
                 continue;
             }

@@ -23,9 +23,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * The benchmark suite ({@code mvn -B -Pbench test-compile exec:exec}): decode with JMH, poll and webhook throughput,
- * memory under -Xmx64m, hybrid mode's API cost and latencies; every figure with its baseline from the same run. Writes target/bench/results.md and
- * results.json. Sizes: -Dbench.poll.events, -Dbench.webhook.deliveries, -Dbench.memory.events (comma list).
+ * The benchmark suite (run by {@code mvn -B -Pbench verify}): decode with JMH, poll and webhook throughput, memory
+ * under -Xmx64m, poll and hybrid mode's API cost and latencies; every figure with its baseline from the same run.
+ * Writes target/bench/results.md and results.json. Sizes: -Dbench.poll.events, -Dbench.webhook.deliveries, -Dbench.memory.events (comma list).
  */
 public final class BenchmarkSuite {
 
@@ -190,7 +190,7 @@ public final class BenchmarkSuite {
     private static String markdown(Map<String, Object> results) {
         StringBuilder md = new StringBuilder();
         md.append("Measured ").append(results.get("date")).append(" on ").append(results.get("machine")).append(
-                ", with `mvn -B -Pbench test-compile exec:exec`.\n\n");
+                ", with `mvn -B -Pbench verify`.\n\n");
         Map<String, Map<String, Double>> decode = (Map<String, Map<String, Double>>) results.get("decode");
         double limit = decode.get("baselinePlainJackson").get("opsPerMs");
         md.append("| decode (JMH, ops/ms) | ops/ms | vs plain Jackson (limit) | vs CloudEvents SDK | vs Map + headers |\n")

@@ -27,6 +27,8 @@ import io.github.qlikevents.camel.webhook.WebhookRegistrar;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.junit.jupiter.api.AfterEach;
@@ -147,6 +149,9 @@ class HybridDeliveryTest extends WebhookTestSupport {
                                                       && line.contains("DELIVERY_FAILURES"));
             assertThat(reconciledIds()).doesNotContainAnyElementsOf(
                     afterRepair.stream().map(SandboxEvent::eventId).toList());
+            assertThat(HealthCheckHelper.invoke(context)).filteredOn(
+                            result -> result.getCheck().getId().equals("qlik-webhook:" + PATH))
+                    .singleElement().extracting(HealthCheck.Result::getState).isEqualTo(HealthCheck.State.UP);
         }
     }
 
