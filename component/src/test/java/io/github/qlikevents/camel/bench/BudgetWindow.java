@@ -56,4 +56,12 @@ final class BudgetWindow {
             }
         }
     }
+
+    /** The {@code percent} percentile of ascending values; -1 when there are none. */
+    static long percentile(List<Long> sorted, int percent) {
+        if (sorted.isEmpty()) {
+            return -1;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
+    }
 }

@@ -21,6 +21,8 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 
+import static io.github.qlikevents.camel.bench.BudgetWindow.percentile;
+
 /**
  * Hybrid mode (webhook with reconcile=true) under load with a share of webhook deliveries lost: latency of the events
  * the webhook brought and of those the sweep reconciled, Audits API requests a minute against the floor (one read per
@@ -182,12 +184,5 @@ final class HybridBudget {
                 tenant.close();
             }
         }
-    }
-
-    private static long percentile(List<Long> sorted, int percent) {
-        if (sorted.isEmpty()) {
-            return -1;
-        }
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
     }
 }

@@ -17,6 +17,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
+import static io.github.qlikevents.camel.bench.BudgetWindow.percentile;
+
 /**
  * What the poller spends of Qlik's API budget with its defaults: tenants publishing a steady stream at the current
  * time (idle, 5 and 50 events a second, all at once), requests counted at the tenant over a measured window after a
@@ -168,12 +170,5 @@ final class PollBudget {
                 tenant.close();
             }
         }
-    }
-
-    private static long percentile(List<Long> sorted, int percent) {
-        if (sorted.isEmpty()) {
-            return -1;
-        }
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
     }
 }
