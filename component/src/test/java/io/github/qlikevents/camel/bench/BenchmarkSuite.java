@@ -228,8 +228,8 @@ public final class BenchmarkSuite {
         for (Map<String, Object> load : (List<Map<String, Object>>) results.get("hybrid")) {
             double requests = (Double) load.get("requestsPerMinute");
             double floor = (Double) load.get("floorPerMinute");
-            md.append(String.format(Locale.ROOT, "| %.0f events/s | %.1f | %.1f | %.2fx | %s | %s | %s | %s | %s | %s | %s |%n",
-                    load.get("eventsPerSecond"), requests, floor, requests / floor, load.get("webhookP50Millis"),
+            md.append(String.format(Locale.ROOT,
+                    "| %.0f events/s | %.1f | %.1f | %.2fx | %s | %s | %s | %s | %s | %s | %s |%n", load.get("eventsPerSecond"), requests, floor, requests / floor, load.get("webhookP50Millis"),
                     load.get("webhookP99Millis"), load.get("reconciled"), load.get("reconciledP99Millis"),
                     load.get("reconciledMaxMillis"), load.get("lost"), load.get("duplicates")));
         }
