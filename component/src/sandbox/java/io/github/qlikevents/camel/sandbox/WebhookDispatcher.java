@@ -56,18 +56,18 @@ final class WebhookDispatcher implements AutoCloseable {
 
     /** Sends the event to every subscribed webhook, in the background; a share of them is lost. */
     void dispatch(SandboxEvent event) {
-        for (SandboxWebhook webhook : webhooks.all()) {
-            if (webhook.enabled() && (webhook.eventTypes().isEmpty() || webhook.eventTypes().contains(event.type()))
-                && !lost()) {
-                executor.execute(() -> deliver(webhook, event));
-            }
-        }
+        send(event, true);
     }
 
     /** Sends the event again to every enabled subscribed webhook, as Qlik's resend action does; nothing is lost. */
     void resend(SandboxEvent event) {
+        send(event, false);
+    }
+
+    private void send(SandboxEvent event, boolean mayBeLost) {
         for (SandboxWebhook webhook : webhooks.all()) {
-            if (webhook.enabled() && (webhook.eventTypes().isEmpty() || webhook.eventTypes().contains(event.type()))) {
+            if (webhook.enabled() && (webhook.eventTypes().isEmpty() || webhook.eventTypes().contains(event.type()))
+                && !(mayBeLost && lost())) {
                 executor.execute(() -> deliver(webhook, event));
             }
         }
