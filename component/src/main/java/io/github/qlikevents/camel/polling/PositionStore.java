@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.github.qlikevents.camel.state.FencedStateRepository;
 import org.apache.camel.spi.StateRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,10 @@ import org.slf4j.LoggerFactory;
  * Keeps the poll position in the {@code cursorRepository}, in two slots written in turn ({@code stateKey.0},
  * {@code stateKey.1}), each with a sequence number. A process killed in the middle of a write (a file repository
  * appending a line) can tear only the slot being written: the other still holds the position before it, at most a
- * page behind, so a restart resumes instead of failing or starting over.
+ * page behind, so a restart resumes instead of failing or starting over. A {@link FencedStateRepository} (a database
+ * row, written whole or not at all) keeps it under {@code stateKey} alone: the store claims that key when it loads
+ * the position, and a save after another poller claimed it since is refused with a
+ * {@link io.github.qlikevents.camel.state.LostClaimException}.
  */
 final class PositionStore {
 
@@ -26,6 +30,8 @@ final class PositionStore {
     private final Duration keep;
     private final Clock clock;
     private long sequence;
+    /** The claim on the key, for a fenced repository. */
+    private String claim;
 
     /**
      * @param keep how much longer than the tail and sweeps need them delivered ids are kept (for webhook retries of a
@@ -40,12 +46,18 @@ final class PositionStore {
         this.clock = clock;
     }
 
-    /** The newest readable stored position, or a new one starting at {@code since} when none was stored. */
+    /**
+     * The newest readable stored position, or a new one starting at {@code since} when none was stored; claims the
+     * key first in a fenced repository, so no earlier owner can write after what is read here.
+     */
     PollPosition load(Instant since) {
+        if (repository instanceof FencedStateRepository fenced) {
+            claim = fenced.claim(key);
+        }
         PollPosition newest = null;
         int unreadable = 0;
-        for (int slot = 0; slot < SLOTS; slot++) {
-            String stored = repository.getState(slotKey(slot));
+        for (String slotKey : slotKeys()) {
+            String stored = repository.getState(slotKey);
             if (stored == null || stored.isBlank()) {
                 continue;
             }
@@ -56,8 +68,7 @@ final class PositionStore {
                 }
             } catch (IOException | RuntimeException e) {
                 unreadable++;
-                LOG.warn("The poll position in slot {} of key {} is unreadable ({}); using the other slot",
-                        slotKey(slot), key, e.getMessage());
+                LOG.warn("The poll position under {} is unreadable ({}); using any other slot", slotKey, e.getMessage());
             }
         }
         if (newest == null && unreadable > 0) {
@@ -75,15 +86,19 @@ final class PositionStore {
     /** Stores the position; the sweep and webhook deliveries of a hybrid endpoint may call it at once. */
     synchronized void save(PollPosition position) {
         sequence++;
-        repository.setState(slotKey((int) (sequence % SLOTS)),
-                position.serialize(lookback, keep, sequence, clock.instant()));
+        String value = position.serialize(lookback, keep, sequence, clock.instant());
+        if (claim != null) {
+            ((FencedStateRepository) repository).setState(key, value, claim);
+        } else {
+            repository.setState(key + "." + sequence % SLOTS, value);
+        }
     }
 
     String key() {
         return key;
     }
 
-    private String slotKey(int slot) {
-        return key + "." + slot;
+    private String[] slotKeys() {
+        return claim != null ? new String[] { key } : new String[] { key + ".0", key + ".1" };
     }
 }

@@ -15,6 +15,7 @@ import io.github.qlikevents.camel.QlikLicenseEventsEndpoint;
 import io.github.qlikevents.camel.decoding.EventHeaders;
 import io.github.qlikevents.camel.http.QlikApiClient;
 import io.github.qlikevents.camel.http.QlikAuthenticationException;
+import io.github.qlikevents.camel.state.LostClaimException;
 import io.github.qlikevents.camel.webhook.DeliveredEvents;
 import io.github.qlikevents.camel.webhook.WebhookMonitor;
 import org.apache.camel.Exchange;
@@ -89,6 +90,8 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
     private long webhookDeliveriesAtLastSweep;
     /** When webhook deliveries last stored the position (System.nanoTime); they store it at most once a second. */
     private final AtomicLong savedAtNanos = new AtomicLong(System.nanoTime());
+    /** Set when another poller claimed the position: this one polls and delivers nothing more. */
+    private volatile boolean claimLost;
 
     public QlikEventsPollingConsumer(QlikLicenseEventsEndpoint endpoint, Processor processor) {
         this(endpoint, processor, null);
@@ -112,9 +115,14 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
         settings = PollSettings.of(endpoint.getConfiguration(), api.tenant(), endpoint.channel(), clock);
         query = new AuditQuery(api.tenant(), settings.pageSize(), settings.filter(), settings.source());
         pager = new AuditPager(api);
-        repository = endpoint.getConfiguration().getCursorRepository() != null
-                ? endpoint.getConfiguration().getCursorRepository() : new MemoryStateRepository();
-        ServiceHelper.startService(repository);
+        repository = endpoint.getConfiguration().getCursorRepository();
+        if (repository == null) {
+            repository = new MemoryStateRepository();
+            ServiceHelper.startService(repository);
+        } else if (!endpoint.getCamelContext().hasService(repository)) {
+            // the user's repository may serve several routes: it lives as long as the context, not this route
+            endpoint.getCamelContext().addService(repository, true, true);
+        }
         // a hybrid endpoint keeps delivered ids a lookback longer, for Qlik's webhook retries
         store = new PositionStore(repository, settings.stateKey(), settings.lookback(),
                 monitor != null ? settings.lookback() : Duration.ZERO, clock);
@@ -157,14 +165,31 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
             health.unregister(monitor);
         }
         super.doStop();
-        if (store != null) {
-            store.save(position);
+        if (store != null && !claimLost) {
+            try {
+                save();
+            } catch (LostClaimException e) {
+                // logged by save: the position is the new owner's now
+            }
         }
-        ServiceHelper.stopService(repository);
+        if (endpoint.getConfiguration().getCursorRepository() == null) {
+            ServiceHelper.stopService(repository);
+        }
     }
 
     @Override
     protected int poll() throws Exception {
+        if (claimLost) {
+            return 0;
+        }
+        try {
+            return pollOnce();
+        } catch (LostClaimException e) {
+            return 0;
+        }
+    }
+
+    private int pollOnce() throws Exception {
         // must reset for each poll
         shutdownRunningTask = null;
         pendingExchanges = 0;
@@ -207,7 +232,7 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
             LocalDate day = position.archiveDay();
             if (day.isAfter(backfill.lastDay())) {
                 position.handOver(clock.instant(), settings.lookback());
-                store.save(position);
+                save();
                 backfill.handedOver(position.tailFrom(clock.instant()));
                 break;
             }
@@ -221,11 +246,11 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
                     dayDelivered += processBatch(CastUtils.cast(
                             archive.page(position.archiveIndex(), settings.pageSize()).items()));
                     position.archiveAdvanced(handled);
-                    store.save(position);
+                    save();
                 }
                 if (position.archiveIndex() >= archive.size()) {
                     position.nextArchiveDay();
-                    store.save(position);
+                    save();
                     backfill.dayDone(day, archive.size(), dayDelivered);
                 }
             } catch (QlikAuthenticationException e) {
@@ -234,7 +259,7 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
                 }
                 backfill.forbidden(day, e.getMessage());
                 position.handOver(clock.instant(), settings.lookback());
-                store.save(position);
+                save();
             } finally {
                 archived = false;
             }
@@ -253,7 +278,7 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
         AuditPage page;
         while (!stopped && isBatchAllowed() && (page = pager.next()) != null) {
             delivered += processBatch(CastUtils.cast(page.items()));
-            store.save(position);
+            save();
         }
         return delivered;
     }
@@ -273,11 +298,11 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
             if (!stopped && pageEnd != null) {
                 position.sweptTo(pageEnd);
             }
-            store.save(position);
+            save();
         }
         if (!stopped && isBatchAllowed()) {
             position.sweptTo(to);
-            store.save(position);
+            save();
             lastSweep.set(clock.instant());
         }
         eventsFromSweeps.addAndGet(delivered);
@@ -286,6 +311,26 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
                      + " published while the consumer was stopped)", api.tenant().host(), to, delivered);
         }
         return delivered;
+    }
+
+    /**
+     * Stores the position; when another poller has claimed it (this one was paused past its leadership, say), the
+     * write is refused and this consumer stops polling and delivering for good: a new consumer claims it again when
+     * this replica is made leader again.
+     */
+    private void save() {
+        try {
+            store.save(position);
+        } catch (LostClaimException e) {
+            if (!claimLost) {
+                claimLost = true;
+                stopped = true;
+                LOG.warn("Lost the claim on the poll position of {} (key {}): another poller took over, so this one "
+                         + "stops polling and delivering; it starts again when it is made leader again",
+                        endpoint.channel(), store.key());
+            }
+            throw e;
+        }
     }
 
     private static Instant lastTime(AuditPage page) {
@@ -307,6 +352,10 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
         int delivered = 0;
         handled = 0;
         int size = items.size();
+        if (claimLost) {
+            stopped = true;
+            return 0;
+        }
         for (int index = 0; index < size && isBatchAllowed(); index++) {
             PolledItem item = (PolledItem) items.poll();
             pendingExchanges = size - index - 1;
@@ -441,7 +490,7 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
         long now = System.nanoTime();
         long saved = savedAtNanos.get();
         if (now - saved >= 1_000_000_000L && savedAtNanos.compareAndSet(saved, now)) {
-            store.save(position);
+            save();
         }
     }
 
@@ -471,6 +520,7 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
         status.put("backfillDaysLeft", getBackfillDaysLeft());
         status.put("backfillSecondsLeft", getBackfillSecondsLeft());
         status.put("backfillEventsDelivered", getBackfillEventsDelivered());
+        status.put("claimLost", isClaimLost());
         return status;
     }
 
@@ -560,6 +610,11 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
     @ManagedAttribute(description = "Events delivered from the audit archive")
     public long getBackfillEventsDelivered() {
         return backfill == null ? 0 : backfill.eventsDelivered();
+    }
+
+    @ManagedAttribute(description = "Whether another poller claimed the position, so this one stopped polling")
+    public boolean isClaimLost() {
+        return claimLost;
     }
 
     @ManagedAttribute(description = "The stored poll position (newest eventTime passed in order)")

@@ -1,4 +1,4 @@
-package io.github.qlikevents.camel.scale;
+package io.github.qlikevents.camel.ha;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,124 @@
+package io.github.qlikevents.camel.ha;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.qlikevents.camel.support.ChildJvm;
+import io.github.qlikevents.camel.support.Progress;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Replicas of {@link FencedReplicaMain}, each a process of its own, and what each delivered: ids with the time of
+ * delivery, read back from their commit files. Pauses and resumes a replica with SIGSTOP and SIGCONT.
+ */
+final class ReplicaSet {
+
+    /** An event a replica delivered, and when. */
+    record Delivery(String id, long atMillis) {
+    }
+
+    private final Path shared;
+    private final String tenantUrl;
+    private final String apiKey;
+    private final String jdbcUrl;
+    private final String zooKeeper;
+    private final long sessionMillis;
+    private final Map<String, Process> replicas = new LinkedHashMap<>();
+
+    ReplicaSet(Path shared, String tenantUrl, String apiKey, String jdbcUrl, String zooKeeper, long sessionMillis) {
+        this.shared = shared;
+        this.tenantUrl = tenantUrl;
+        this.apiKey = apiKey;
+        this.jdbcUrl = jdbcUrl;
+        this.zooKeeper = zooKeeper;
+        this.sessionMillis = sessionMillis;
+    }
+
+    /** Starts a replica and waits until its Camel context runs. */
+    void start(String name) throws Exception {
+        replicas.put(name, ChildJvm.launch(FencedReplicaMain.class, "fenced-" + name, tenantUrl, apiKey,
+                shared.toString(), name, jdbcUrl, zooKeeper, Long.toString(sessionMillis)));
+        await("replica " + name + " started").atMost(Progress.STALL)
+                .until(() -> Files.exists(shared.resolve(name + ".started")));
+    }
+
+    void kill(String name) throws InterruptedException {
+        replicas.get(name).destroyForcibly().waitFor();
+    }
+
+    void pause(String name) throws Exception {
+        signal("STOP", name);
+    }
+
+    void resume(String name) throws Exception {
+        signal("CONT", name);
+    }
+
+    private void signal(String signal, String name) throws Exception {
+        int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(replicas.get(name).pid())).start()
+                .waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + name + " exited with " + exit);
+        }
+    }
+
+    /** What the replica delivered so far, in order. */
+    List<Delivery> deliveries(String name) {
+        Path file = shared.resolve("committed-" + name + ".txt");
+        List<Delivery> deliveries = new ArrayList<>();
+        try {
+            if (Files.exists(file)) {
+                for (String line : Files.readAllLines(file)) {
+                    String[] parts = line.split(" ");
+                    if (parts.length == 2) {
+                        deliveries.add(new Delivery(parts[0], Long.parseLong(parts[1])));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return deliveries;
+    }
+
+    /** Deliveries by every replica. */
+    long deliveryCount() {
+        return replicas.keySet().stream().mapToLong(name -> deliveries(name).size()).sum();
+    }
+
+    /** Distinct events delivered by any replica. */
+    Set<String> distinctIds() {
+        Set<String> ids = new HashSet<>();
+        replicas.keySet().forEach(name -> deliveries(name).forEach(d -> ids.add(d.id())));
+        return ids;
+    }
+
+    /** The replicas that delivered anything at or after {@code fromMillis}. */
+    Set<String> deliveringSince(long fromMillis) {
+        Set<String> names = new HashSet<>();
+        replicas.keySet().stream().filter(name -> deliveries(name).stream().anyMatch(d -> d.atMillis() >= fromMillis))
+                .forEach(names::add);
+        return names;
+    }
+
+    /** The first delivery by any replica but {@code except} at or after {@code fromMillis}, or null. */
+    Delivery firstDeliveryByAnotherSince(String except, long fromMillis) {
+        return replicas.keySet().stream().filter(name -> !name.equals(except))
+                .flatMap(name -> deliveries(name).stream()).filter(d -> d.atMillis() >= fromMillis)
+                .min((x, y) -> Long.compare(x.atMillis(), y.atMillis())).orElse(null);
+    }
+
+    /** The log of the replica, as its process wrote it. */
+    String log(String name) throws IOException {
+        return Files.readString(Path.of("target", "test-logs", "fenced-" + name + ".log"));
+    }
+}
