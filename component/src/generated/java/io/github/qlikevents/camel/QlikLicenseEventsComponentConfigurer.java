@@ -65,6 +65,8 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "pagesize":
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
+        case "pollerthreads":
+        case "pollerThreads": getOrCreateConfiguration(target).setPollerThreads(property(camelContext, int.class, value)); return true;
         case "proxyhost":
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
@@ -142,6 +144,8 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "maxRetries": return int.class;
         case "pagesize":
         case "pageSize": return int.class;
+        case "pollerthreads":
+        case "pollerThreads": return int.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
@@ -215,6 +219,8 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "pagesize":
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();
+        case "pollerthreads":
+        case "pollerThreads": return getOrCreateConfiguration(target).getPollerThreads();
         case "proxyhost":
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxyport":

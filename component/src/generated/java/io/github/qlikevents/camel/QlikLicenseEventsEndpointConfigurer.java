@@ -67,6 +67,8 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "pollerthreads":
+        case "pollerThreads": target.getConfiguration().setPollerThreads(property(camelContext, int.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
@@ -170,6 +172,8 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "pageSize": return int.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "pollerthreads":
+        case "pollerThreads": return int.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
@@ -269,6 +273,8 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "pageSize": return target.getConfiguration().getPageSize();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "pollerthreads":
+        case "pollerThreads": return target.getConfiguration().getPollerThreads();
         case "proxyhost":
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxyport":

@@ -24,7 +24,7 @@ public class QlikLicenseEventsEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(51);
+        Set<String> props = new HashSet<>(52);
         props.add("apiKey");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -50,6 +50,7 @@ public class QlikLicenseEventsEndpointUriFactory extends org.apache.camel.suppor
         props.add("maxRetries");
         props.add("pageSize");
         props.add("pollStrategy");
+        props.add("pollerThreads");
         props.add("proxyHost");
         props.add("proxyPort");
         props.add("readTimeout");

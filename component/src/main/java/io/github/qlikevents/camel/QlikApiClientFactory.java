@@ -1,17 +1,22 @@
 package io.github.qlikevents.camel;
 
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
+
+import javax.net.ssl.SSLContext;
 import java.time.Duration;
 
 import io.github.qlikevents.camel.http.ApiKeyAuth;
 import io.github.qlikevents.camel.http.BearerAuth;
 import io.github.qlikevents.camel.http.OAuthClientCredentials;
 import io.github.qlikevents.camel.http.QlikApiClient;
-import io.github.qlikevents.camel.http.QlikHttpClient;
+import io.github.qlikevents.camel.http.SharedHttpClients;
 import io.github.qlikevents.camel.http.QlikTransport;
 import io.github.qlikevents.camel.http.RetryPolicy;
 import io.github.qlikevents.camel.http.TenantUrl;
 import org.apache.camel.CamelContext;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.hc.core5.http.HttpHost;
 
 /**
@@ -38,14 +43,23 @@ final class QlikApiClientFactory {
         return new QlikApiClient(tenant, transport, auth, retry, configuration.getMaxRequestsPerMinute());
     }
 
-    private static QlikHttpClient httpClient(QlikLicenseEventsConfiguration configuration, CamelContext context)
-            throws Exception {
+    /** The JVM's shared HTTP client for the endpoint's connection settings. */
+    private static QlikTransport httpClient(QlikLicenseEventsConfiguration configuration, CamelContext context) {
         HttpHost proxy = configuration.getProxyHost() == null ? null
                 : new HttpHost(configuration.getProxyHost(),
                         configuration.getProxyPort() == null ? DEFAULT_PROXY_PORT : configuration.getProxyPort());
-        return new QlikHttpClient(configuration.getConnectTimeout(), configuration.getReadTimeout(), proxy,
-                configuration.getSslContextParameters() == null ? null
-                        : configuration.getSslContextParameters().createSSLContext(context));
+        SSLContextParameters tls = configuration.getSslContextParameters();
+        return SharedHttpClients.acquire(new SharedHttpClients.Settings(configuration.getConnectTimeout(),
+                configuration.getReadTimeout(), proxy, tls), () -> sslContext(tls, context));
+    }
+
+    private static SSLContext sslContext(SSLContextParameters tls, CamelContext context) {
+        try {
+            return tls == null ? null : tls.createSSLContext(context);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalArgumentException("Option sslContextParameters gives no SSL context: " + e.getMessage(),
+                    e);
+        }
     }
 
     private static BearerAuth auth(QlikLicenseEventsConfiguration configuration, Clock clock) {

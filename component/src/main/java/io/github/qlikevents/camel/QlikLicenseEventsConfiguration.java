@@ -56,6 +56,8 @@ public class QlikLicenseEventsConfiguration implements Cloneable {
     private long retryDelay = 1000;
     @UriParam(label = "consumer", defaultValue = "500")
     private int maxRequestsPerMinute = 500;
+    @UriParam(label = "consumer,advanced", defaultValue = "8")
+    private int pollerThreads = 8;
     @UriParam(label = "advanced")
     @Metadata(autowired = true)
     private QlikTransport transport;
@@ -200,8 +202,9 @@ public class QlikLicenseEventsConfiguration implements Cloneable {
     }
 
     /**
-     * Where the poll position is kept: any Camel StateRepository, e.g. a FileStateRepository for restarts, or a
-     * shared one for several replicas. Default: in memory (lost on restart).
+     * Where the poll position is kept: any Camel StateRepository, e.g. a FileStateRepository for restarts, or the
+     * component's JdbcStateRepository for several replicas (a database they share; a replica taken over from is
+     * fenced off). Default: in memory (lost on restart).
      */
     public void setCursorRepository(StateRepository<String, String> cursorRepository) {
         this.cursorRepository = cursorRepository;
@@ -387,12 +390,25 @@ public class QlikLicenseEventsConfiguration implements Cloneable {
     }
 
     /**
-     * The most requests this endpoint sends to the tenant in any minute, retries and token requests included: a cap
-     * of its own below Qlik's limit (about 1,000 a minute per user, shared with everything else the same user or
-     * OAuth client does). A backlog drains at this pace. 0 for no cap (Qlik's 429s are still waited out).
+     * The most requests sent to the tenant in any minute by every endpoint of the JVM that calls it as the same user
+     * (API key or OAuth2 client), retries and token requests included: a cap of its own below Qlik's limit (about
+     * 1,000 a minute per user, shared with everything else the same user or OAuth client does). A backlog drains at
+     * this pace. 0 for no cap (Qlik's 429s are still waited out).
      */
     public void setMaxRequestsPerMinute(int maxRequestsPerMinute) {
         this.maxRequestsPerMinute = maxRequestsPerMinute;
+    }
+
+    public int getPollerThreads() {
+        return pollerThreads;
+    }
+
+    /**
+     * Threads of the one pool every poller of the JVM shares (the largest value set wins), unless an endpoint sets
+     * scheduledExecutorService: raise it when routes take long over each event.
+     */
+    public void setPollerThreads(int pollerThreads) {
+        this.pollerThreads = pollerThreads;
     }
 
     public QlikTransport getTransport() {

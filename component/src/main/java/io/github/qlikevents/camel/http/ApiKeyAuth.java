@@ -1,5 +1,10 @@
 package io.github.qlikevents.camel.http;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 /** A Qlik API key, sent as it is. */
 public final class ApiKeyAuth implements BearerAuth {
 
@@ -17,6 +22,17 @@ public final class ApiKeyAuth implements BearerAuth {
     @Override
     public void invalidate() {
         // an API key cannot be refreshed
+    }
+
+    /** The start of the key's SHA-256: the key is never kept in a form that could be sent. */
+    @Override
+    public String principal() {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8));
+            return "api-key:" + HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     @Override

@@ -8,4 +8,10 @@ public interface BearerAuth {
 
     /** Forgets a token the tenant refused, so the next {@link #token()} gets a fresh one where it can. */
     void invalidate();
+
+    /**
+     * Who Qlik counts the requests against (its rate limit is per user and tenant), never the secret itself: a hash
+     * of an API key, the id of an OAuth2 client.
+     */
+    String principal();
 }

@@ -79,4 +79,9 @@ public final class OAuthClientCredentials implements BearerAuth {
     public String toString() {
         return "OAuthClientCredentials[clientId=" + clientId + ", clientSecret=***]";
     }
+
+    @Override
+    public String principal() {
+        return "oauth-client:" + clientId;
+    }
 }

@@ -41,19 +41,24 @@ public final class QlikApiClient implements Closeable {
      */
     public QlikApiClient(TenantUrl tenant, QlikTransport http, BearerAuth auth, RetryPolicy retry,
                          int maxRequestsPerMinute) {
-        this(tenant, http, auth, retry, maxRequestsPerMinute, new Pause(), System::nanoTime);
+        this(tenant, http, auth, retry, maxRequestsPerMinute, new Pause(), RequestWindow.of(tenant, auth));
     }
 
-    /** With the pause that waits and the clock the cap counts by (tests record the waits and move the clock). */
+    /** With the pause that waits and a window of its own on a clock (tests record the waits and move the clock). */
     QlikApiClient(TenantUrl tenant, QlikTransport http, BearerAuth auth, RetryPolicy retry, int maxRequestsPerMinute,
                   Pause pause, LongSupplier nanoTime) {
+        this(tenant, http, auth, retry, maxRequestsPerMinute, pause, new RequestWindow(nanoTime));
+    }
+
+    private QlikApiClient(TenantUrl tenant, QlikTransport http, BearerAuth auth, RetryPolicy retry,
+                          int maxRequestsPerMinute, Pause pause, RequestWindow window) {
         this.tenant = tenant;
         this.http = http;
         this.auth = auth;
         this.retry = retry;
         this.maxRequestsPerMinute = maxRequestsPerMinute;
         this.pause = pause;
-        this.window = new RequestWindow(nanoTime);
+        this.window = window;
         if (auth instanceof OAuthClientCredentials oauth) {
             oauth.bind(this);
         }

@@ -34,6 +34,9 @@ import org.apache.hc.core5.util.Timeout;
 public final class QlikHttpClient implements QlikTransport {
 
     private static final String USER_AGENT = "camel-qlik-license-events";
+    /** Open connections in all, kept alive between polls: one client serves every tenant of the JVM. */
+    private static final int MAX_CONNECTIONS = 256;
+    private static final int MAX_CONNECTIONS_PER_TENANT = 8;
 
     private final CloseableHttpClient client;
 
@@ -49,8 +52,8 @@ public final class QlikHttpClient implements QlikTransport {
                         .setConnectTimeout(Timeout.ofMilliseconds(connectTimeoutMillis))
                         .setSocketTimeout(Timeout.ofMilliseconds(readTimeoutMillis))
                         .build())
-                .setMaxConnTotal(8)
-                .setMaxConnPerRoute(8);
+                .setMaxConnTotal(MAX_CONNECTIONS)
+                .setMaxConnPerRoute(MAX_CONNECTIONS_PER_TENANT);
         if (sslContext != null) {
             connections.setTlsSocketStrategy(new DefaultClientTlsStrategy(sslContext));
         }

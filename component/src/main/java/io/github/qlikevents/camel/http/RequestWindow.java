@@ -3,14 +3,20 @@ package io.github.qlikevents.camel.http;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
  * The requests sent to the tenant in the last minute, as a log of their send times: counts them for monitoring, and
  * tells how long to wait before one more request keeps within a cap of requests a minute (Qlik counts its rate
- * limit per minute). Thread-safe.
+ * limit per minute, per user and tenant, so every endpoint of the JVM that calls a tenant as the same user shares
+ * one: {@link #of}). Thread-safe.
  */
 final class RequestWindow {
+
+    /** The windows of the JVM, by tenant origin and principal; each is a few bytes once its minute has passed. */
+    private static final Map<String, RequestWindow> SHARED = new ConcurrentHashMap<>();
 
     private static final long MINUTE_NANOS = Duration.ofMinutes(1).toNanos();
 
@@ -20,6 +26,11 @@ final class RequestWindow {
     /** @param nanoTime a monotonic clock in nanoseconds, {@link System#nanoTime()} but in tests */
     RequestWindow(LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
+    }
+
+    /** The window every endpoint that calls {@code tenant} as {@code auth}'s user shares. */
+    static RequestWindow of(TenantUrl tenant, BearerAuth auth) {
+        return SHARED.computeIfAbsent(tenant + " " + auth.principal(), key -> new RequestWindow(System::nanoTime));
     }
 
     /**

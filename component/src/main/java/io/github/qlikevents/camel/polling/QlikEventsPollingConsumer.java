@@ -90,6 +90,8 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
     private long webhookDeliveriesAtLastSweep;
     /** When webhook deliveries last stored the position (System.nanoTime); they store it at most once a second. */
     private final AtomicLong savedAtNanos = new AtomicLong(System.nanoTime());
+    /** Whether this consumer runs on the JVM's shared poller threads (no scheduledExecutorService of its own). */
+    private boolean sharedThreads;
     /** Set when another poller claimed the position: this one polls and delivers nothing more. */
     private volatile boolean claimLost;
 
@@ -165,6 +167,11 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
             health.unregister(monitor);
         }
         super.doStop();
+        if (sharedThreads) {
+            setScheduledExecutorService(null);
+            sharedThreads = false;
+            PollerThreads.release();
+        }
         if (store != null && !claimLost) {
             try {
                 save();

@@ -52,6 +52,7 @@ public final class BenchmarkSuite {
         results.put("hybrid", hybrid());
         results.put("webhook", webhook(webhookDeliveries));
         results.put("memory", memory(memoryEvents));
+        results.put("manyTenants", manyTenants(Integer.getInteger("bench.tenants", 500)));
         Files.createDirectories(OUT);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(OUT.resolve("results.json").toFile(),
                 results);
@@ -148,6 +149,20 @@ public final class BenchmarkSuite {
                 "barePlatformHttpPerSecond", bare.perSecond());
     }
 
+    /** Many tenants in one JVM: 1 minute of warm-up and 2 measured, idle, then one event a second per tenant. */
+    private static Map<String, Object> manyTenants(int tenants) throws Exception {
+        ManyTenants.Result result = ManyTenants.run(tenants, Duration.ofMinutes(1), Duration.ofMinutes(2));
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("tenants", result.tenants());
+        run.put("threads", result.threads());
+        run.put("heapAfterGcMiB", result.heapAfterGcMiB());
+        run.put("idleRequestsPerTenantMinute", result.idleRequestsPerTenantMinute());
+        run.put("p99LatencyMillis", result.p99LatencyMillis());
+        run.put("deliveries", result.deliveries());
+        run.put("delayMillis", result.delayMillis());
+        return run;
+    }
+
     private static List<Map<String, Object>> memory(List<Integer> sizes) throws Exception {
         List<Map<String, Object>> runs = new ArrayList<>();
         for (int events : sizes) {
@@ -240,6 +255,13 @@ public final class BenchmarkSuite {
                     run.get("events"),
                     run.get("seconds"), run.get("perSecond"), run.get("peakHeapAfterGcMiB")));
         }
+        Map<String, Object> many = (Map<String, Object>) results.get("manyTenants");
+        md.append("\n| many tenants, one JVM, defaults (delay 5 s) | tenants | threads (target 64) | heap after GC MiB"
+                  + " (target 256) | requests/min per idle tenant (target 15) | p99 ms at 1 event/s each (target"
+                  + " delay + 2 s) | deliveries measured |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        md.append(String.format(Locale.ROOT, "| route template per tenant | %s | %s | %.1f | %.1f | %s | %s |%n",
+                many.get("tenants"), many.get("threads"), many.get("heapAfterGcMiB"),
+                many.get("idleRequestsPerTenantMinute"), many.get("p99LatencyMillis"), many.get("deliveries")));
         return md.toString();
     }
 

@@ -1,0 +1,51 @@
+package io.github.qlikevents.camel.polling;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.github.qlikevents.camel.model.Channel;
+import io.github.qlikevents.camel.sandbox.SandboxTenant;
+import io.github.qlikevents.camel.support.Progress;
+import io.github.qlikevents.camel.support.SandboxTestSupport;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Endpoints of two channels of one tenant and one user share what the JVM has one of: the request budget (the cap
+ * holds for both together, as Qlik counts its limit per user) and the poller threads.
+ */
+class SharedBudgetTest extends SandboxTestSupport {
+
+    private static final int CAP = 12;
+
+    @Test
+    void twoChannelsOfOneUserStayWithinOneCapTogetherOnSharedThreads() throws Exception {
+        startSandbox(SandboxTenant.builder().channels(Channel.LICENSES, Channel.ROLES)
+                .history(2_000, Duration.ofMillis(100), Instant.now().minusSeconds(10)));
+        String options = "&apiKey=" + API_KEY + "&since=P1D&pageSize=10&delay=50&maxRequestsPerMinute=" + CAP;
+        startContext(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("qlik-license-events:licenses?tenantUrl=" + sandbox.url() + options).routeId("licenses")
+                        .to("mock:licenses");
+                from("qlik-events:roles?tenantUrl=" + sandbox.url() + options).routeId("roles").to("mock:roles");
+            }
+        });
+
+        Progress.awaitCount("requests of both channels", sandbox::requestCount, CAP);
+        await("both pollers wait for the shared cap").atMost(Progress.STALL)
+                .until(() -> consumer("licenses").getCappedWaits() > 0 && consumer("roles").getCappedWaits() > 0);
+        await("no request beyond the cap").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> sandbox.requestCount() == CAP);
+
+        assertThat(mock("licenses").getReceivedCounter()).as("licenses delivered").isPositive();
+        assertThat(mock("roles").getReceivedCounter()).as("roles delivered").isPositive();
+        assertThat(consumer("licenses").getRequestsLastMinute()).isEqualTo(CAP);
+        assertThat(consumer("roles").getRequestsLastMinute()).isEqualTo(CAP);
+        assertThat(consumer("licenses").getScheduledExecutorService())
+                .as("one poller thread pool for both").isSameAs(consumer("roles").getScheduledExecutorService());
+    }
+}
