@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -26,6 +27,7 @@ import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.DefaultScheduledPollConsumerScheduler;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
@@ -149,6 +151,15 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
             gauges = PollerGauges.register(endpoint.getCamelContext(), this, api.tenant().host(),
                     endpoint.channel().uriName(), getRouteId() != null ? getRouteId()
                             : monitor != null ? monitor.getId() : endpoint.getEndpointKey());
+        }
+        if (getScheduledExecutorService() == null) {
+            ScheduledExecutorService pool = PollerThreads.acquire(endpoint.getConfiguration().getPollerThreads());
+            setScheduledExecutorService(pool);
+            if (getScheduler() instanceof DefaultScheduledPollConsumerScheduler restarted) {
+                // a route started again keeps the scheduler it had, which let go of the pool when it stopped
+                restarted.setScheduledExecutorService(pool);
+            }
+            sharedThreads = true;
         }
         super.doStart();
     }

@@ -73,6 +73,7 @@ public final class ManyTenants {
             Thread.sleep(measured.toMillis());
             in.write("REPORT\n");
             in.flush();
+            System.out.println(awaitLine(out, "THREADS"));
             String[] result = awaitLine(out, "RESULT").split(" ");
             app.waitFor(1, TimeUnit.MINUTES);
             return new Result(count, Integer.parseInt(result[1]), Long.parseLong(result[2]) / 1048576.0, idle,

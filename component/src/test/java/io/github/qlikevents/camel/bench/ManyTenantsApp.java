@@ -11,6 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import io.github.qlikevents.camel.QlikLicenseEventsConstants;
 import org.apache.camel.builder.RouteBuilder;
@@ -52,7 +55,7 @@ public final class ManyTenantsApp {
         for (int i = 0; i < tenants.size(); i++) {
             String[] tenant = tenants.get(i).split(" ");
             context.addRouteFromTemplate("tenant-" + i, "qlik-tenant",
-                    java.util.Map.of("tenantUrl", tenant[0], "apiKey", tenant[1], "name", "tenant-" + i));
+                    Map.of("tenantUrl", tenant[0], "apiKey", tenant[1], "name", "tenant-" + i));
         }
         System.out.println("READY");
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -62,6 +65,9 @@ public final class ManyTenantsApp {
                 measuring[0] = true;
             } else if (command.equals("REPORT")) {
                 int threads = ManagementFactory.getThreadMXBean().getThreadCount();
+                Map<String, Long> byName = Thread.getAllStackTraces().keySet().stream().collect(Collectors.groupingBy(
+                        thread -> thread.getName().replaceAll("[0-9]+", "#"), TreeMap::new, Collectors.counting()));
+                System.out.println("THREADS " + byName);
                 System.gc();
                 long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
                 List<Long> sorted;
