@@ -123,9 +123,15 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
         if (repository == null) {
             repository = new MemoryStateRepository();
             ServiceHelper.startService(repository);
-        } else if (!endpoint.getCamelContext().hasService(repository)) {
+        } else {
             // the user's repository may serve several routes: it lives as long as the context, not this route
-            endpoint.getCamelContext().addService(repository, true, true);
+            synchronized (repository) {
+                if (!endpoint.getCamelContext().hasService(repository)) {
+                    endpoint.getCamelContext().addService(repository, true, false);
+                }
+            }
+            // returns once started, also when another route's consumer is starting it at this moment
+            ServiceHelper.startService(repository);
         }
         // a hybrid endpoint keeps delivered ids a lookback longer, for Qlik's webhook retries
         store = new PositionStore(repository, settings.stateKey(), settings.lookback(),

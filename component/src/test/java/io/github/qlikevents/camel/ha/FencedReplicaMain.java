@@ -3,6 +3,7 @@ package io.github.qlikevents.camel.ha;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -21,7 +22,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * One replica of the fencing tests: {@code master:qlik:qlik-license-events:licenses} with leadership from a real
  * ZooKeeper (Camel's ZooKeeperClusterService) and the position in a {@link JdbcStateRepository} on a real database
  * server. It appends {@code <event id> <epoch millis>} to {@code committed-<name>.txt} for each event it delivers,
- * and runs until killed. Arguments: shared directory, name, JDBC URL, ZooKeeper nodes, session timeout (ms).
+ * and runs until killed. Arguments: shared directory, name, JDBC URL, ZooKeeper nodes, session timeout (ms), and
+ * optionally a file of tenant URLs: then one route per tenant, each its own {@code master:} namespace
+ * ({@code tenant-<n>}), whose ids it writes as {@code tenant-<n>/<event id>}.
  */
 public final class FencedReplicaMain {
 
@@ -46,13 +49,27 @@ public final class FencedReplicaMain {
         component.getConfiguration().setApiKey(System.getenv("QLIK_API_KEY"));
         component.getConfiguration().setCursorRepository(new JdbcStateRepository(dataSource(args[2])));
         context.addComponent("qlik-license-events", component);
+        List<String> tenants = args.length > 5 ? Files.readAllLines(Path.of(args[5])) : List.of();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("master:qlik:qlik-license-events:licenses?since=P1D&delay=100").routeId("replica-" + name)
-                        .process(e -> Files.writeString(committed,
-                                e.getMessage().getHeader(QlikLicenseEventsConstants.EVENT_ID, String.class) + " "
-                                                                   + System.currentTimeMillis() + "\n",
+                if (tenants.isEmpty()) {
+                    deliver(this, "qlik", "", "");
+                }
+                for (int i = 0; i < tenants.size(); i++) {
+                    deliver(this, "tenant-" + i, "&tenantUrl=" + tenants.get(i) + "&stateKey=tenant-" + i,
+                            "tenant-" + i + "/");
+                }
+            }
+
+            private void deliver(RouteBuilder routes, String namespace, String options, String idPrefix) {
+                routes.from("master:" + namespace + ":qlik-license-events:licenses?since=P1D&delay=100" + options)
+                        .routeId(namespace + "-on-" + name)
+                        .process(e -> Files.writeString(committed, idPrefix
+                                                                   + e.getMessage().getHeader(
+                                                                           QlikLicenseEventsConstants.EVENT_ID,
+                                                                           String.class)
+                                                                   + " " + System.currentTimeMillis() + "\n",
                                 StandardOpenOption.CREATE, StandardOpenOption.APPEND));
             }
         });

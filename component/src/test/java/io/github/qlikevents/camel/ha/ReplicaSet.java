@@ -45,8 +45,20 @@ final class ReplicaSet {
 
     /** Starts a replica and waits until its Camel context runs. */
     void start(String name) throws Exception {
+        launch(name);
+        awaitStarted(name);
+    }
+
+    /** Starts a replica of one route per tenant of {@code tenantsFile}, and returns at once. */
+    void launch(String name, String... tenantsFile) throws Exception {
+        List<String> args = new ArrayList<>(List.of(shared.toString(), name, jdbcUrl, zooKeeper,
+                Long.toString(sessionMillis)));
+        args.addAll(List.of(tenantsFile));
         replicas.put(name, ChildJvm.launch(FencedReplicaMain.class, "fenced-" + name, tenantUrl, apiKey,
-                shared.toString(), name, jdbcUrl, zooKeeper, Long.toString(sessionMillis)));
+                args.toArray(String[]::new)));
+    }
+
+    void awaitStarted(String name) {
         await("replica " + name + " started").atMost(Progress.STALL)
                 .until(() -> Files.exists(shared.resolve(name + ".started")));
     }
