@@ -3,17 +3,17 @@ package io.github.qlikevents.camel;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Duration;
 
 import javax.net.ssl.SSLContext;
-import java.time.Duration;
 
 import io.github.qlikevents.camel.http.ApiKeyAuth;
 import io.github.qlikevents.camel.http.BearerAuth;
 import io.github.qlikevents.camel.http.OAuthClientCredentials;
 import io.github.qlikevents.camel.http.QlikApiClient;
-import io.github.qlikevents.camel.http.SharedHttpClients;
 import io.github.qlikevents.camel.http.QlikTransport;
 import io.github.qlikevents.camel.http.RetryPolicy;
+import io.github.qlikevents.camel.http.SharedHttpClients;
 import io.github.qlikevents.camel.http.TenantUrl;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -21,7 +21,8 @@ import org.apache.hc.core5.http.HttpHost;
 
 /**
  * Builds an endpoint's client for the tenant's API from its options: checks the tenant URL and the credentials, and
- * sends through the configured {@code transport}, else through the built-in Apache HttpClient 5 one.
+ * sends through the configured {@code transport}, else through the built-in Apache HttpClient 5 one that the JVM's
+ * endpoints with the same connection settings share.
  */
 final class QlikApiClientFactory {
 
