@@ -30,7 +30,10 @@ public final class SharedHttpClients {
     private SharedHttpClients() {
     }
 
-    /** The client for these settings, created with {@code sslContext} when none is open; close the result to release it. */
+    /**
+     * The client for these settings, created with {@code sslContext} when none is open; close the result to release
+     * it.
+     */
     public static synchronized QlikTransport acquire(Settings settings, Supplier<SSLContext> sslContext) {
         Shared shared = CLIENTS.computeIfAbsent(settings, key -> new Shared(new QlikHttpClient(
                 key.connectTimeoutMillis(), key.readTimeoutMillis(), key.proxy(), sslContext.get())));

@@ -7,7 +7,6 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import io.github.qlikevents.camel.QlikLicenseEventsComponent;
 import io.github.qlikevents.camel.QlikLicenseEventsConstants;
 import io.github.qlikevents.camel.state.JdbcStateRepository;
 import io.github.qlikevents.camel.support.ChildJvm;
@@ -44,11 +43,7 @@ public final class FencedReplicaMain {
         cluster.setConnectTimeout(2_000);
         context.addService(cluster);
 
-        QlikLicenseEventsComponent component = new QlikLicenseEventsComponent();
-        component.getConfiguration().setTenantUrl(System.getenv("QLIK_TENANT_URL"));
-        component.getConfiguration().setApiKey(System.getenv("QLIK_API_KEY"));
-        component.getConfiguration().setCursorRepository(new JdbcStateRepository(dataSource(args[2])));
-        context.addComponent("qlik-license-events", component);
+        ChildJvm.addComponent(context, new JdbcStateRepository(dataSource(args[2])));
         List<String> tenants = args.length > 5 ? Files.readAllLines(Path.of(args[5])) : List.of();
         context.addRoutes(new RouteBuilder() {
             @Override

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.qlikevents.camel.QlikLicenseEventsComponent;
 import org.apache.camel.CamelContext;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
 
 /**
@@ -64,10 +65,15 @@ public final class ChildJvm {
 
     /** In the child: the component configured from the environment, its position in a FileStateRepository. */
     public static void addComponent(CamelContext context, Path positions) {
+        addComponent(context, FileStateRepository.fileStateRepository(positions.toFile()));
+    }
+
+    /** In the child: the component configured from the environment, its position in {@code positions}. */
+    public static void addComponent(CamelContext context, StateRepository<String, String> positions) {
         QlikLicenseEventsComponent component = new QlikLicenseEventsComponent();
         component.getConfiguration().setTenantUrl(System.getenv("QLIK_TENANT_URL"));
         component.getConfiguration().setApiKey(System.getenv("QLIK_API_KEY"));
-        component.getConfiguration().setCursorRepository(FileStateRepository.fileStateRepository(positions.toFile()));
+        component.getConfiguration().setCursorRepository(positions);
         context.addComponent("qlik-license-events", component);
     }
 }
