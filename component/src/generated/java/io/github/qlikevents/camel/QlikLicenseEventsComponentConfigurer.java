@@ -80,6 +80,8 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "source": getOrCreateConfiguration(target).setSource(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "stalltimeout":
+        case "stallTimeout": getOrCreateConfiguration(target).setStallTimeout(property(camelContext, java.lang.String.class, value)); return true;
         case "statekey":
         case "stateKey": getOrCreateConfiguration(target).setStateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "sweepinterval":
@@ -159,6 +161,8 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "source": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "stalltimeout":
+        case "stallTimeout": return java.lang.String.class;
         case "statekey":
         case "stateKey": return java.lang.String.class;
         case "sweepinterval":
@@ -234,6 +238,8 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "source": return getOrCreateConfiguration(target).getSource();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "stalltimeout":
+        case "stallTimeout": return getOrCreateConfiguration(target).getStallTimeout();
         case "statekey":
         case "stateKey": return getOrCreateConfiguration(target).getStateKey();
         case "sweepinterval":

@@ -93,6 +93,8 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "source": target.getConfiguration().setSource(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "stalltimeout":
+        case "stallTimeout": target.getConfiguration().setStallTimeout(property(camelContext, java.lang.String.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "statekey":
@@ -198,6 +200,8 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "source": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "stalltimeout":
+        case "stallTimeout": return java.lang.String.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
         case "statekey":
@@ -299,6 +303,8 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "source": return target.getConfiguration().getSource();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "stalltimeout":
+        case "stallTimeout": return target.getConfiguration().getStallTimeout();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
         case "statekey":

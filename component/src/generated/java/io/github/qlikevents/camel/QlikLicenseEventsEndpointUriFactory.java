@@ -24,7 +24,7 @@ public class QlikLicenseEventsEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(52);
+        Set<String> props = new HashSet<>(53);
         props.add("apiKey");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -65,6 +65,7 @@ public class QlikLicenseEventsEndpointUriFactory extends org.apache.camel.suppor
         props.add("since");
         props.add("source");
         props.add("sslContextParameters");
+        props.add("stallTimeout");
         props.add("startScheduler");
         props.add("stateKey");
         props.add("sweepInterval");

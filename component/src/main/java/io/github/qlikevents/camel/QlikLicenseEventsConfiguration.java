@@ -40,6 +40,8 @@ public class QlikLicenseEventsConfiguration implements Cloneable {
     private String lookback = "PT2M";
     @UriParam(label = "consumer", defaultValue = "PT1M")
     private String sweepInterval = "PT1M";
+    @UriParam(label = "consumer,advanced")
+    private String stallTimeout;
     @UriParam(label = "consumer")
     private StateRepository<String, String> cursorRepository;
     @UriParam(label = "consumer")
@@ -409,6 +411,18 @@ public class QlikLicenseEventsConfiguration implements Cloneable {
      */
     public void setPollerThreads(int pollerThreads) {
         this.pollerThreads = pollerThreads;
+    }
+
+    public String getStallTimeout() {
+        return stallTimeout;
+    }
+
+    /**
+     * How long a poller that should be delivering (it holds its position) may go without completing a poll or storing
+     * a page before its health check is DOWN, as an ISO-8601 duration; by default five times delay, at least PT1M.
+     */
+    public void setStallTimeout(String stallTimeout) {
+        this.stallTimeout = stallTimeout;
     }
 
     public QlikTransport getTransport() {

@@ -65,6 +65,8 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
     private long delay;
 
     private QlikApiClient apiClient;
+    /** The Audits API poller running for this endpoint, if one is. */
+    private volatile QlikEventsPollingConsumer poller;
     private WebhookConfiguration webhookConfiguration;
     private String registeredWebhookId;
 
@@ -88,6 +90,23 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
         consumer.setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
         configureConsumer(consumer);
         return consumer;
+    }
+
+    /** The Audits API poller running for this endpoint (under master: on the leader only), or null. */
+    public QlikEventsPollingConsumer poller() {
+        return poller;
+    }
+
+    /** A poller of this endpoint started. */
+    public void pollerStarted(QlikEventsPollingConsumer started) {
+        poller = started;
+    }
+
+    /** A poller of this endpoint stopped. */
+    public void pollerStopped(QlikEventsPollingConsumer stopped) {
+        if (poller == stopped) {
+            poller = null;
+        }
     }
 
     /** The client for the tenant's API, created on first use with the options checked. */

@@ -10,13 +10,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.qlikevents.camel.http.QlikApiClient;
+import io.github.qlikevents.camel.http.QlikAuthenticationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The backfill from Qlik's audit archive, for a start point older than the Audits API list keeps (its
- * {@code EventTTL}): decides at start whether one is needed, knows the last archive day (the UTC day the list's
- * oldest event falls on, which is read from both and told apart by event id), and reports its progress: a log line
+ * {@code EventTTL}): decides at start whether one is needed, reads archive days in turn, each in time order, page by
+ * page ({@link ArchiveDay}), up to the last one (the UTC day the list's oldest event falls on, which is read from both
+ * and told apart by event id), then hands over to the list, and reports its progress: a log line
  * per day, and the figures of JMX and the dev console. Never a silent gap: a disabled or forbidden archive is a
  * warning naming what is skipped and where the list takes over.
  */
@@ -31,6 +33,8 @@ final class Backfill {
 
     private final QlikApiClient api;
     private final Clock clock;
+    private final int pageSize;
+    private final Duration lookback;
     private ArchiveSettings settings;
     private Instant startedAt;
     private long daysDone;
@@ -39,9 +43,11 @@ final class Backfill {
     private volatile Long daysLeft;
     private volatile Long secondsLeft;
 
-    Backfill(QlikApiClient api, Clock clock) {
+    Backfill(QlikApiClient api, Clock clock, int pageSize, Duration lookback) {
         this.api = api;
         this.clock = clock;
+        this.pageSize = pageSize;
+        this.lookback = lookback;
     }
 
     /**
@@ -77,13 +83,55 @@ final class Backfill {
         daysLeft = daysLeft(position.archiveDay());
     }
 
+    /**
+     * Reads archive days in turn until the last one, then hands over to the list; stops where the poll stops. The
+     * position says which day and item.
+     */
+    int run(PollPosition position, PageSink sink) throws Exception {
+        int delivered = 0;
+        while (sink.more() && position.archiveDay() != null) {
+            LocalDate archiveDay = position.archiveDay();
+            if (archiveDay.isAfter(lastDay())) {
+                position.handOver(clock.instant(), lookback);
+                sink.save();
+                handedOver(position.tailFrom(clock.instant()));
+                break;
+            }
+            int dayDelivered = 0;
+            try (ArchiveDay archive = ArchiveDay.fetch(api, archiveDay)) {
+                if (!archive.found()) {
+                    missing(archiveDay);
+                }
+                while (sink.more() && position.archiveIndex() < archive.size()) {
+                    dayDelivered += sink.deliver(archive.page(position.archiveIndex(), pageSize).items(), true);
+                    position.archiveAdvanced(sink.handled());
+                    sink.save();
+                }
+                if (position.archiveIndex() >= archive.size()) {
+                    position.nextArchiveDay();
+                    sink.save();
+                    dayDone(archiveDay, archive.size(), dayDelivered);
+                }
+            } catch (QlikAuthenticationException e) {
+                if (e.getStatus() != 403) {
+                    throw e;
+                }
+                forbidden(archiveDay, e.getMessage());
+                position.handOver(clock.instant(), lookback);
+                sink.save();
+            }
+            delivered += dayDelivered;
+        }
+        return delivered;
+    }
+
     /** The last archive day to read: the day of the list's oldest event. */
     LocalDate lastDay() {
         return utcDay(listOldest());
     }
 
     /** A day is done: {@code delivered} of its {@code items} went to the route. */
-    void dayDone(LocalDate done, int items, int delivered) {
+    private void dayDone(LocalDate done, int items, int delivered) {
         daysDone++;
         LocalDate next = done.plusDays(1);
         day.set(next);
@@ -96,19 +144,19 @@ final class Backfill {
     }
 
     /** The tenant has no archive for a day (404): it is skipped, and said so. */
-    void missing(LocalDate missing) {
+    private void missing(LocalDate missing) {
         LOG.warn("Tenant {} has no audit archive for {} (HTTP 404): that day is skipped", api.tenant().host(), missing);
     }
 
     /** Reading the archive is forbidden (403): the rest is skipped, and said so. */
-    void forbidden(LocalDate from, String reason) {
+    private void forbidden(LocalDate from, String reason) {
         LOG.warn("Reading the audit archive of tenant {} is refused ({}): the events from {} to {} are skipped; the"
                  + " Audits API list takes over from its oldest event, {}", api.tenant().host(), reason, from,
                 listOldest(), listOldest());
     }
 
     /** The archive is done and the list takes over from {@code listFrom}. */
-    void handedOver(Instant listFrom) {
+    private void handedOver(Instant listFrom) {
         LOG.info("Backfill of tenant {} done: {} events from {} archive days; the Audits API list takes over from {}",
                 api.tenant().host(), eventsDelivered.get(), daysDone, listFrom);
         day.set(null);

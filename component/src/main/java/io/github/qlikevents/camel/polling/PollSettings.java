@@ -22,12 +22,19 @@ import io.github.qlikevents.camel.model.EventTypeFilter;
  * @param lookback how late Qlik may make an event visible, after its eventTime
  * @param sweepInterval how often the lookback is swept for late events; zero for never
  * @param stateKey the key of the position
+ * @param stallTimeout how long the poller may go without a completed poll or stored page before it is DOWN
  */
 record PollSettings(int pageSize, EventTypeFilter filter, String source, Instant since, Duration lookback,
                     Duration sweepInterval,
-                    String stateKey) {
+                    String stateKey, Duration stallTimeout) {
 
-    static PollSettings of(QlikLicenseEventsConfiguration config, TenantUrl tenant, Channel channel, Clock clock) {
+    /** The least stallTimeout by default: a minute. */
+    private static final Duration STALL_FLOOR = Duration.ofMinutes(1);
+    /** The default stallTimeout in polls: five times delay. */
+    private static final int STALL_POLLS = 5;
+
+    static PollSettings of(QlikLicenseEventsConfiguration config, TenantUrl tenant, Channel channel, Clock clock,
+                           Duration delay) {
         if (config.getPageSize() < 1 || config.getPageSize() > 100) {
             throw new IllegalArgumentException("Option pageSize=" + config.getPageSize()
                                                + " is out of range: use 1 to 100 (Qlik's maximum page size)");
@@ -46,8 +53,17 @@ record PollSettings(int pageSize, EventTypeFilter filter, String source, Instant
             throw new IllegalArgumentException("Option sweepInterval=" + config.getSweepInterval()
                                                + " must not be negative");
         }
+        Duration stallTimeout = config.getStallTimeout() != null ? duration("stallTimeout", config.getStallTimeout())
+                : max(STALL_FLOOR, delay.multipliedBy(STALL_POLLS));
+        if (stallTimeout.compareTo(Duration.ZERO) <= 0) {
+            throw new IllegalArgumentException("Option stallTimeout=" + config.getStallTimeout() + " must be positive");
+        }
         return new PollSettings(config.getPageSize(), filter, source, since(config.getSince(), clock), lookback,
-                sweepInterval, key);
+                sweepInterval, key, stallTimeout);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static Instant since(String since, Clock clock) {

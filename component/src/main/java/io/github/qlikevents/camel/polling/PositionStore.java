@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * {@code stateKey.1}), each with a sequence number. A process killed in the middle of a write (a file repository
  * appending a line) can tear only the slot being written: the other still holds the position before it, at most a
  * page behind, so a restart resumes instead of failing or starting over. A {@link FencedStateRepository} (a database
- * row, written whole or not at all) keeps it under {@code stateKey} alone: the store claims that key when it loads
- * the position, and a save after another poller claimed it since is refused with a
+ * row, written whole or not at all) keeps it under {@code stateKey} alone, written with the {@link PositionClaim}'s
+ * claim: a save after another poller claimed it since is refused with a
  * {@link io.github.qlikevents.camel.state.LostClaimException}.
  */
 final class PositionStore {
@@ -30,8 +30,6 @@ final class PositionStore {
     private final Duration keep;
     private final Clock clock;
     private long sequence;
-    /** The claim on the key, for a fenced repository. */
-    private String claim;
 
     /**
      * @param keep how much longer than the tail and sweeps need them delivered ids are kept (for webhook retries of a
@@ -46,14 +44,16 @@ final class PositionStore {
         this.clock = clock;
     }
 
+    /** The repository when it is fenced, else null. */
+    FencedStateRepository fenced() {
+        return repository instanceof FencedStateRepository fenced ? fenced : null;
+    }
+
     /**
-     * The newest readable stored position, or a new one starting at {@code since} when none was stored; claims the
-     * key first in a fenced repository, so no earlier owner can write after what is read here.
+     * The newest readable stored position, or a new one starting at {@code since} when none was stored. In a fenced
+     * repository, read after the key is claimed, so that no earlier owner can write after what is read here.
      */
     PollPosition load(Instant since) {
-        if (repository instanceof FencedStateRepository fenced) {
-            claim = fenced.claim(key);
-        }
         PollPosition newest = null;
         int unreadable = 0;
         for (String slotKey : slotKeys()) {
@@ -83,8 +83,11 @@ final class PositionStore {
         return newest;
     }
 
-    /** Stores the position; the sweep and webhook deliveries of a hybrid endpoint may call it at once. */
-    synchronized void save(PollPosition position) {
+    /**
+     * Stores the position, with {@code claim} in a fenced repository (null in another); the sweep and webhook
+     * deliveries of a hybrid endpoint may call it at once.
+     */
+    synchronized void save(PollPosition position, String claim) {
         sequence++;
         String value = position.serialize(lookback, keep, sequence, clock.instant());
         if (claim != null) {
@@ -99,6 +102,6 @@ final class PositionStore {
     }
 
     private String[] slotKeys() {
-        return claim != null ? new String[] { key } : new String[] { key + ".0", key + ".1" };
+        return fenced() != null ? new String[] { key } : new String[] { key + ".0", key + ".1" };
     }
 }

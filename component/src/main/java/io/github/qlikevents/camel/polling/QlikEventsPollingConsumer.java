@@ -1,34 +1,32 @@
 package io.github.qlikevents.camel.polling;
 
+import java.lang.management.ManagementFactory;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.qlikevents.camel.QlikLicenseEventsConstants;
 import io.github.qlikevents.camel.QlikLicenseEventsEndpoint;
 import io.github.qlikevents.camel.decoding.EventHeaders;
 import io.github.qlikevents.camel.http.QlikApiClient;
-import io.github.qlikevents.camel.http.QlikAuthenticationException;
+import io.github.qlikevents.camel.http.QlikApiException;
 import io.github.qlikevents.camel.state.LostClaimException;
 import io.github.qlikevents.camel.webhook.DeliveredEvents;
 import io.github.qlikevents.camel.webhook.WebhookMonitor;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
-import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.Route;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.DefaultScheduledPollConsumerScheduler;
-import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
@@ -38,41 +36,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls the tenant's Audits API oldest first and delivers each event of the channel once, in order. Each poll tails
- * what is new since the watermark and, every sweepInterval, sweeps once over the events whose lookback has passed, for
- * those Qlik indexed late; it takes the pages of {@link AuditPager} one by one as batches, and stores the position
- * after every page. A start point older than the list keeps is first backfilled from the audit archive, day by day
- * ({@link Backfill}, {@link ArchiveDay}). The position moves only over exchanges that completed: at the first failed
- * exchange the poll stops, and that event comes again on the next poll. In hybrid mode (created by a webhook endpoint
- * with reconcile=true) it only sweeps, and is the {@link DeliveredEvents} the webhook handler claims events with.
+ * Polls the tenant's Audits API oldest first and delivers each event of the channel once, in order. It wires the jobs
+ * of a poll to Camel's lifecycle: the {@link Backfill} from the audit archive while the start point is older than the
+ * list keeps, the {@link Sweep} for events Qlik indexed late, the {@link Tail} of what is new, all storing the
+ * position through its {@link PositionClaim}. It delivers their pages as exchanges: the position moves only over
+ * exchanges that completed, and at the first failed exchange the poll stops, so that event comes again on the next
+ * poll. In hybrid mode (created by a webhook endpoint with reconcile=true) it only sweeps, and its
+ * {@link HybridDeliveries} are what the webhook handler claims events with.
  */
 @ManagedResource(description = "Qlik events Audits API poller")
-public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer implements DeliveredEvents {
+public class QlikEventsPollingConsumer extends ManagedAuditPoller implements PageSink, DeliveredEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(QlikEventsPollingConsumer.class);
-    /** Qlik's rate limit of the Audits API, per user and tenant. */
-    private static final int QLIK_REQUESTS_PER_MINUTE = 1000;
     private static final boolean MICROMETER_PRESENT = ObjectHelper.loadClass(
             "io.micrometer.core.instrument.MeterRegistry", QlikEventsPollingConsumer.class.getClassLoader()) != null;
 
     private final QlikLicenseEventsEndpoint endpoint;
-    private final AtomicLong eventsDelivered = new AtomicLong();
-    private final AtomicLong eventsFailed = new AtomicLong();
-    private final AtomicReference<Instant> lastEventTime = new AtomicReference<>();
-    private final AtomicLong eventsFromSweeps = new AtomicLong();
-    private final AtomicReference<Instant> lastSweep = new AtomicReference<>();
+    private final PollerStatistics statistics = new PollerStatistics();
+    /** Set in hybrid mode: the webhook delivers live, this consumer only sweeps. */
+    private final WebhookMonitor monitor;
     private QlikApiClient api;
-    private PollSettings settings;
     private Clock clock;
-    private AuditQuery query;
-    private AuditPager pager;
+    private PollSettings settings;
     private StateRepository<String, String> repository;
-    private PositionStore store;
-    private PollPosition position;
+    private PositionClaim position;
     private Backfill backfill;
-    /** True while the batch being delivered comes from the archive. */
-    private boolean archived;
-    /** Items of the last batch done: delivered, or passed over (filtered, already delivered, before the start). */
+    private Sweep sweep;
+    private Tail tail;
+    private HybridDeliveries hybrid;
+    /**
+     * In hybrid mode, the idempotentRepository the webhook handlers of every replica share, if one is set: the sweep
+     * skips what another replica's webhook delivered.
+     */
+    private IdempotentRepository replicas;
+    /** Items of the last page done: delivered, or passed over (filtered, already delivered, before the start). */
     private int handled;
     /** Deliveries this poll may still make (maxMessagesPerPoll). */
     private int remaining;
@@ -80,22 +77,14 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
     private boolean stopped;
     /** The Micrometer gauges of this poller, when Micrometer is on the classpath. */
     private PollerGauges gauges;
-    /** Set in hybrid mode: the webhook delivers live, this consumer only sweeps. */
-    private final WebhookMonitor monitor;
-    /**
-     * In hybrid mode, the idempotentRepository the webhook handlers of every replica share, if one is set: the sweep
-     * skips what another replica's webhook delivered.
-     */
-    private IdempotentRepository replicas;
-    /** Events the webhook delivered (hybrid mode), and how many it had when the last sweep began. */
-    private final AtomicLong webhookDelivered = new AtomicLong();
-    private long webhookDeliveriesAtLastSweep;
-    /** When webhook deliveries last stored the position (System.nanoTime); they store it at most once a second. */
-    private final AtomicLong savedAtNanos = new AtomicLong(System.nanoTime());
     /** Whether this consumer runs on the JVM's shared poller threads (no scheduledExecutorService of its own). */
     private boolean sharedThreads;
-    /** Set when another poller claimed the position: this one polls and delivers nothing more. */
-    private volatile boolean claimLost;
+    /** The route this consumer delivers to, as {@link #routeId()} tells. */
+    private String routeId;
+    /** Whether another consumer (camel-master's) is the route's and runs this one. */
+    private boolean delegated;
+    /** Set when the route shuts down or suspends: a poll in a wait ends at once, quietly. */
+    private volatile boolean shuttingDown;
 
     public QlikEventsPollingConsumer(QlikLicenseEventsEndpoint endpoint, Processor processor) {
         this(endpoint, processor, null);
@@ -112,52 +101,134 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
     }
 
     @Override
+    PollerStatistics statistics() {
+        return statistics;
+    }
+
+    /** The position and the claim on it; null before the consumer started. */
+    PositionClaim positionClaim() {
+        return position;
+    }
+
+    Duration stallTimeout() {
+        return settings.stallTimeout();
+    }
+
+    /**
+     * The id of the route this consumer delivers to; under {@code master:} (where camel-master's consumer is the
+     * route's and starts this one on the leader) the route whose processor it was given; for the sweeping consumer of a
+     * hybrid endpoint, which no route knows, its webhook monitor's id.
+     */
+    public String routeId() {
+        return routeId;
+    }
+
+    @Override
+    protected void doBuild() throws Exception {
+        Route route = getRoute() != null ? getRoute()
+                : endpoint.getCamelContext().getRoutes().stream().filter(r -> r.getProcessor() == getProcessor())
+                        .findFirst().orElse(null);
+        delegated = route != null && route.getConsumer() != this;
+        routeId = route != null ? route.getRouteId() : monitor != null ? monitor.getId() : endpoint.getEndpointKey();
+        setHealthCheck(new PollerHealthCheck(this, "consumer:" + routeId));
+        super.doBuild();
+    }
+
+    @Override
     protected void doStart() throws Exception {
         api = endpoint.apiClient();
         api.allowWaits();
+        shuttingDown = false;
         clock = endpoint.getClock();
-        settings = PollSettings.of(endpoint.getConfiguration(), api.tenant(), endpoint.channel(), clock);
-        query = new AuditQuery(api.tenant(), settings.pageSize(), settings.filter(), settings.source());
-        pager = new AuditPager(api);
-        repository = endpoint.getConfiguration().getCursorRepository();
-        if (repository == null) {
-            repository = new MemoryStateRepository();
-            ServiceHelper.startService(repository);
-        } else {
-            // the user's repository may serve several routes: it lives as long as the context, not this route
-            synchronized (repository) {
-                if (!endpoint.getCamelContext().hasService(repository)) {
-                    endpoint.getCamelContext().addService(repository, true, false);
-                }
-            }
-            // returns once started, also when another route's consumer is starting it at this moment
-            ServiceHelper.startService(repository);
-        }
+        settings = PollSettings.of(endpoint.getConfiguration(), api.tenant(), endpoint.channel(), clock,
+                Duration.ofMillis(getTimeUnit().toMillis(getDelay())));
+        startRepository();
         // a hybrid endpoint keeps delivered ids a lookback longer, for Qlik's webhook retries
-        store = new PositionStore(repository, settings.stateKey(), settings.lookback(),
+        PositionStore store = new PositionStore(repository, settings.stateKey(), settings.lookback(),
                 monitor != null ? settings.lookback() : Duration.ZERO, clock);
-        position = store.load(settings.since());
+        position = new PositionClaim(store, settings.since(), holderName(), endpoint.channel().toString(), clock,
+                this::prepare);
+        AuditQuery query = new AuditQuery(api.tenant(), settings.pageSize(), settings.filter(), settings.source());
+        AuditPager pager = new AuditPager(api);
         if (monitor != null) {
-            position.sweepFromFloor();
             replicas = endpoint.getConfiguration().getIdempotentRepository();
+            hybrid = new HybridDeliveries(position, statistics::delivered);
             HealthCheckRegistry health = HealthCheckRegistry.get(endpoint.getCamelContext());
             if (health != null) {
                 health.register(monitor);
             }
         }
-        backfill = new Backfill(api, clock);
-        backfill.prepare(position);
+        backfill = new Backfill(api, clock, settings.pageSize(), settings.lookback());
+        sweep = new Sweep(pager, query, settings, clock, api.tenant().host(), statistics, hybrid, monitor);
+        tail = new Tail(pager, query, clock);
+        statistics.started(api, backfill, position, clock);
+        try {
+            position.acquire();
+        } catch (RuntimeCamelException e) {
+            if (!(e.getCause() instanceof SQLException)) {
+                throw e;
+            }
+            LOG.warn("Could not claim the poll position of {} (key {}) at start: {}; every poll tries again",
+                    endpoint.channel(), position.key(), e.getMessage());
+        }
+        if (MICROMETER_PRESENT) {
+            gauges = PollerGauges.register(endpoint.getCamelContext(), this, api.tenant().host(),
+                    endpoint.channel().uriName(), routeId);
+        }
+        useSharedThreads();
+        super.doStart();
+        endpoint.pollerStarted(this);
+        if (delegated) {
+            // under master: the route's consumer is camel-master's, so Camel does not know this one's check
+            HealthCheckRegistry health = HealthCheckRegistry.get(endpoint.getCamelContext());
+            if (health != null) {
+                health.register(getHealthCheck());
+            }
+        }
+    }
+
+    /**
+     * A position was read (at the first claim, or after taking the claim over from a poller whose lease lapsed): a
+     * backfill starts when it is older than the list keeps, and a hybrid endpoint sweeps from its start.
+     */
+    private void prepare(PollPosition loaded) {
+        if (monitor != null) {
+            loaded.sweepFromFloor();
+        }
+        backfill.prepare(loaded);
         LOG.info("{} {} events of tenant {} ({}) from {} with state key {}",
                 monitor == null ? "Polling" : "Sweeping, beside the webhook,", endpoint.channel(),
                 api.tenant().host(), settings.filter(),
-                monitor == null ? position.tailFrom(clock.instant()) : position.sweepFrom(settings.lookback(),
-                        clock.instant()), store.key());
-        if (MICROMETER_PRESENT) {
-            // a hybrid endpoint's sweeping consumer is no route's consumer: its health check id stands for it
-            gauges = PollerGauges.register(endpoint.getCamelContext(), this, api.tenant().host(),
-                    endpoint.channel().uriName(), getRouteId() != null ? getRouteId()
-                            : monitor != null ? monitor.getId() : endpoint.getEndpointKey());
+                monitor == null ? loaded.tailFrom(clock.instant()) : loaded.sweepFrom(settings.lookback(),
+                        clock.instant()), position.key());
+    }
+
+    /** How this poller names itself in the lease on its position: process, host and Camel context. */
+    private String holderName() {
+        return ManagementFactory.getRuntimeMXBean().getName() + "/" + endpoint.getCamelContext().getName();
+    }
+
+    /**
+     * Starts the cursorRepository, or a memory one when none is set. The user's repository may serve several routes:
+     * it lives as long as the context, not this route, and is started once, also when another route's consumer is
+     * starting it at this moment.
+     */
+    private void startRepository() throws Exception {
+        repository = endpoint.getConfiguration().getCursorRepository();
+        if (repository == null) {
+            repository = new MemoryStateRepository();
+        } else {
+            synchronized (repository) {
+                if (!endpoint.getCamelContext().hasService(repository)) {
+                    endpoint.getCamelContext().addService(repository, true, false);
+                }
+            }
         }
+        ServiceHelper.startService(repository);
+    }
+
+    /** Runs on the JVM's shared poller threads unless the endpoint has a scheduledExecutorService of its own. */
+    private void useSharedThreads() {
         if (getScheduledExecutorService() == null) {
             ScheduledExecutorService pool = PollerThreads.acquire(endpoint.getConfiguration().getPollerThreads());
             setScheduledExecutorService(pool);
@@ -167,7 +238,24 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
             }
             sharedThreads = true;
         }
-        super.doStart();
+    }
+
+    /**
+     * The route is shutting down (or suspending): a poll waiting for the request cap or a 429 ends now, as Camel's
+     * graceful shutdown waits for a poll under way; a page being delivered stops after the exchange in hand.
+     */
+    @Override
+    public boolean deferShutdown(ShutdownRunningTask task) {
+        shuttingDown = true;
+        api.cancelWaits();
+        return super.deferShutdown(task);
+    }
+
+    @Override
+    protected void doResume() throws Exception {
+        shuttingDown = false;
+        api.allowWaits();
+        super.doResume();
     }
 
     @Override
@@ -179,9 +267,13 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
             gauges.remove();
             gauges = null;
         }
-        HealthCheckRegistry health = monitor != null ? HealthCheckRegistry.get(endpoint.getCamelContext()) : null;
-        if (health != null) {
+        HealthCheckRegistry health = HealthCheckRegistry.get(endpoint.getCamelContext());
+        if (health != null && monitor != null) {
             health.unregister(monitor);
+        }
+        endpoint.pollerStopped(this);
+        if (health != null && delegated) {
+            health.unregister(getHealthCheck());
         }
         super.doStop();
         if (sharedThreads) {
@@ -189,11 +281,15 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
             sharedThreads = false;
             PollerThreads.release();
         }
-        if (store != null && !claimLost) {
+        if (position != null) {
             try {
-                save();
+                position.save();
+                position.release();
             } catch (LostClaimException e) {
                 // logged by save: the position is the new owner's now
+            } catch (RuntimeException e) {
+                LOG.warn("Stopping the poller of {} (key {}): {}; the next poller resumes from the position stored "
+                         + "before", endpoint.channel(), position.key(), e.getMessage());
             }
         }
         if (endpoint.getConfiguration().getCursorRepository() == null) {
@@ -203,196 +299,105 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
 
     @Override
     protected int poll() throws Exception {
-        if (claimLost) {
+        if (!position.acquire()) {
             return 0;
         }
-        try {
-            return pollOnce();
-        } catch (LostClaimException e) {
-            return 0;
-        }
-    }
-
-    private int pollOnce() throws Exception {
         // must reset for each poll
         shutdownRunningTask = null;
         pendingExchanges = 0;
         remaining = getMaxMessagesPerPoll() > 0 ? getMaxMessagesPerPoll() : Integer.MAX_VALUE;
         stopped = false;
-        int delivered = 0;
-        if (position.archiveDay() != null) {
-            delivered += backfill();
-            if (position.archiveDay() != null) {
-                return delivered;
-            }
-        }
-        Instant now = clock.instant();
-        Instant sweepFrom = position.sweepFrom(settings.lookback(), now);
-        Instant sweepTo = now.minus(settings.lookback());
-        if (!settings.sweepInterval().isZero() && !sweepTo.isBefore(sweepFrom.plus(settings.sweepInterval()))) {
-            long webhookDeliveries = webhookDelivered.get();
-            int swept = sweep(sweepTo);
-            // the webhook brought nothing since the last sweep, which found events: it may be disabled; while it
-            // delivers, looking costs nothing
-            if (monitor != null && swept > 0 && webhookDeliveries == webhookDeliveriesAtLastSweep) {
-                monitor.check();
-            }
-            webhookDeliveriesAtLastSweep = webhookDeliveries;
-            delivered += swept;
-        }
-        if (!stopped && monitor == null) {
-            delivered += tail();
-        }
-        return delivered;
-    }
-
-    /**
-     * Reads archive days in turn, each in time order, page by page, until the last one (the day of the list's oldest
-     * event), then hands over to the list. Stops where the poll stops; the position says which day and item.
-     */
-    private int backfill() throws Exception {
-        int delivered = 0;
-        while (!stopped && isBatchAllowed() && position.archiveDay() != null) {
-            LocalDate day = position.archiveDay();
-            if (day.isAfter(backfill.lastDay())) {
-                position.handOver(clock.instant(), settings.lookback());
-                save();
-                backfill.handedOver(position.tailFrom(clock.instant()));
-                break;
-            }
-            int dayDelivered = 0;
-            try (ArchiveDay archive = ArchiveDay.fetch(api, day)) {
-                if (!archive.found()) {
-                    backfill.missing(day);
-                }
-                archived = true;
-                while (!stopped && isBatchAllowed() && position.archiveIndex() < archive.size()) {
-                    dayDelivered += processBatch(CastUtils.cast(
-                            archive.page(position.archiveIndex(), settings.pageSize()).items()));
-                    position.archiveAdvanced(handled);
-                    save();
-                }
-                if (position.archiveIndex() >= archive.size()) {
-                    position.nextArchiveDay();
-                    save();
-                    backfill.dayDone(day, archive.size(), dayDelivered);
-                }
-            } catch (QlikAuthenticationException e) {
-                if (e.getStatus() != 403) {
-                    throw e;
-                }
-                backfill.forbidden(day, e.getMessage());
-                position.handOver(clock.instant(), settings.lookback());
-                save();
-            } finally {
-                archived = false;
-            }
-            delivered += dayDelivered;
-        }
-        return delivered;
-    }
-
-    /** Everything from the watermark on: one request when nothing is new, one per page of new events. */
-    private int tail() throws Exception {
-        int delivered = 0;
-        pager.restart(() -> {
-            Instant now = clock.instant();
-            return query.firstPage(position.tailFrom(now), now);
-        });
-        AuditPage page;
-        while (!stopped && isBatchAllowed() && (page = pager.next()) != null) {
-            delivered += processBatch(CastUtils.cast(page.items()));
-            save();
-        }
-        return delivered;
-    }
-
-    /**
-     * Re-reads, once, the events from where the last sweep got to up to {@code to} (whose lookback has passed, so
-     * Qlik shows them all by now), and delivers those not delivered yet: the events Qlik indexed late. Moves the
-     * swept mark page by page, so a restart resumes the sweep.
-     */
-    private int sweep(Instant to) throws Exception {
-        int delivered = 0;
-        pager.restart(() -> query.between(position.sweepFrom(settings.lookback(), clock.instant()), to));
-        AuditPage page;
-        while (!stopped && isBatchAllowed() && (page = pager.next()) != null) {
-            Instant pageEnd = lastTime(page);
-            delivered += processBatch(CastUtils.cast(page.items()));
-            if (!stopped && pageEnd != null) {
-                position.sweptTo(pageEnd);
-            }
-            save();
-        }
-        if (!stopped && isBatchAllowed()) {
-            position.sweptTo(to);
-            save();
-            lastSweep.set(clock.instant());
-        }
-        eventsFromSweeps.addAndGet(delivered);
-        if (delivered > 0) {
-            LOG.info("Sweep of tenant {} up to {} delivered {} events the tail had not seen (indexed late by Qlik, or"
-                     + " published while the consumer was stopped)", api.tenant().host(), to, delivered);
-        }
-        return delivered;
-    }
-
-    /**
-     * Stores the position; when another poller has claimed it (this one was paused past its leadership, say), the
-     * write is refused and this consumer stops polling and delivering for good: a new consumer claims it again when
-     * this replica is made leader again.
-     */
-    private void save() {
         try {
-            store.save(position);
+            PollPosition current = position.current();
+            int delivered = 0;
+            if (current.archiveDay() != null) {
+                delivered += backfill.run(current, this);
+                if (current.archiveDay() != null) {
+                    return delivered;
+                }
+            }
+            delivered += sweep.runIfDue(current, this);
+            if (!stopped && monitor == null) {
+                delivered += tail.run(current, this);
+            }
+            if (!stopped) {
+                statistics.polled();
+            }
+            return delivered;
         } catch (LostClaimException e) {
-            if (!claimLost) {
-                claimLost = true;
-                stopped = true;
-                LOG.warn("Lost the claim on the poll position of {} (key {}): another poller took over, so this one "
-                         + "stops polling and delivering; it starts again when it is made leader again",
-                        endpoint.channel(), store.key());
+            return 0;
+        } catch (QlikApiException e) {
+            if (shuttingDown) {
+                // a wait cut short by the shutdown: the position stands where the last page left it
+                return 0;
             }
             throw e;
         }
     }
 
-    private static Instant lastTime(AuditPage page) {
-        Instant last = null;
-        for (PolledItem item : page.items()) {
-            if (item.time() != null && (last == null || item.time().isAfter(last))) {
-                last = item.time();
-            }
+    @Override
+    public boolean more() {
+        return !stopped && isBatchAllowed();
+    }
+
+    @Override
+    public int handled() {
+        return handled;
+    }
+
+    @Override
+    public boolean stopped() {
+        return stopped;
+    }
+
+    @Override
+    public void save() {
+        try {
+            position.save();
+            statistics.progressed();
+        } catch (LostClaimException e) {
+            stopped = true;
+            throw e;
         }
-        return last;
+    }
+
+    @Override
+    public int deliver(Queue<PolledItem> page, boolean archived) throws Exception {
+        return processBatch(CastUtils.cast(page), archived);
+    }
+
+    @Override
+    public int processBatch(Queue<Object> items) throws Exception {
+        return processBatch(items, false);
     }
 
     /**
      * Delivers one page, in order, each exchange completing before the next item is looked at; stops the poll at the
      * first failed exchange (its event comes again on the next poll) or at the poll's limit.
      */
-    @Override
-    public int processBatch(Queue<Object> items) throws Exception {
+    private int processBatch(Queue<Object> items, boolean archived) throws Exception {
         int delivered = 0;
         handled = 0;
         int size = items.size();
-        if (claimLost) {
-            stopped = true;
-            return 0;
-        }
+        PollPosition current = position.current();
         for (int index = 0; index < size && isBatchAllowed(); index++) {
             PolledItem item = (PolledItem) items.poll();
             pendingExchanges = size - index - 1;
-            if (item.id() != null && position.delivered(item.id()) || archived && beforeStart(item)) {
+            if (item.id() != null && current.delivered(item.id()) || archived && beforeStart(current, item)) {
                 handled++;
                 continue;
             }
             if (item.event() != null && !settings.filter().accepts(item.type())) {
-                position.passed(item.time(), clock.instant());
+                current.passed(item.time(), clock.instant());
                 handled++;
                 continue;
             }
             if (remaining <= 0) {
+                stopped = true;
+                break;
+            }
+            if (!position.mayDeliver()) {
+                // another poller claimed the position, or the lease could not be renewed in time
                 stopped = true;
                 break;
             }
@@ -402,8 +407,8 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
                 handled++;
                 continue;
             }
-            if (item.id() != null && !position.claim(item.id())) {
-                if (position.delivered(item.id())) {
+            if (item.id() != null && !current.claim(item.id())) {
+                if (current.delivered(item.id())) {
                     handled++;
                     continue;
                 }
@@ -411,11 +416,11 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
                 stopped = true;
                 break;
             }
-            Exchange exchange = createExchange(item, index, size);
+            Exchange exchange = createExchange(item, index, size, archived);
             try {
                 getProcessor().process(exchange);
                 if (exchange.isFailed()) {
-                    eventsFailed.incrementAndGet();
+                    statistics.failed();
                     getExceptionHandler().handleException("Delivering event " + item.id()
                                                           + " failed; it is delivered again on the next poll",
                             exchange, exchange.getException());
@@ -437,12 +442,12 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
     }
 
     /** An archive item from before where polling starts (the since option, or what was delivered before). */
-    private boolean beforeStart(PolledItem item) {
+    private boolean beforeStart(PollPosition current, PolledItem item) {
         Instant time = item.time();
-        return time != null && time.isBefore(position.tailFrom(clock.instant()));
+        return time != null && time.isBefore(current.tailFrom(clock.instant()));
     }
 
-    private Exchange createExchange(PolledItem item, int index, int size) {
+    private Exchange createExchange(PolledItem item, int index, int size, boolean archived) {
         Exchange exchange = createExchange(false);
         exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
         exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, size);
@@ -466,16 +471,15 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
         if (monitor != null) {
             exchange.getMessage().setHeader(QlikLicenseEventsConstants.RECONCILED, true);
         }
-        Instant time = item.time();
-        boolean fromArchive = archived;
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onComplete(Exchange completed) {
-                completed(item.id(), time);
+                position.completed(item.id(), item.time());
+                statistics.delivered(item.time());
                 if (replicas != null && item.id() != null) {
                     replicas.confirm(item.id());
                 }
-                if (fromArchive) {
+                if (archived) {
                     backfill.delivered();
                 }
             }
@@ -483,7 +487,7 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
             @Override
             public void onFailure(Exchange failed) {
                 if (item.id() != null) {
-                    position.release(item.id());
+                    position.current().release(item.id());
                     if (replicas != null) {
                         replicas.remove(item.id());
                     }
@@ -493,157 +497,18 @@ public class QlikEventsPollingConsumer extends ScheduledBatchPollingConsumer imp
         return exchange;
     }
 
-    private void completed(String id, Instant time) {
-        position.markDelivered(id, time, clock.instant());
-        eventsDelivered.incrementAndGet();
-        if (time != null) {
-            lastEventTime.accumulateAndGet(time, (a, b) -> a == null || b.isAfter(a) ? b : a);
-        }
-    }
-
     @Override
     public boolean claim(String id) {
-        return position.claim(id);
+        return hybrid.claim(id);
     }
 
-    /** A webhook delivery completed; the position is stored at most once a second for these (and by every sweep). */
     @Override
     public void delivered(String id, Instant time) {
-        completed(id, time);
-        webhookDelivered.incrementAndGet();
-        long now = System.nanoTime();
-        long saved = savedAtNanos.get();
-        if (now - saved >= 1_000_000_000L && savedAtNanos.compareAndSet(saved, now)) {
-            save();
-        }
+        hybrid.delivered(id, time);
     }
 
     @Override
     public void release(String id) {
-        position.release(id);
-    }
-
-    /** The figures of the dev console, in the order it shows them; the same as the JMX attributes. */
-    public Map<String, Object> status() {
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("watermark", getWatermark());
-        status.put("lastEventTime", getLastEventTime());
-        status.put("lagSeconds", getLagSeconds());
-        status.put("polls", getCounter());
-        status.put("eventsDelivered", getEventsDelivered());
-        status.put("eventsFailed", getEventsFailed());
-        status.put("requestsLastMinute", getRequestsLastMinute());
-        status.put("rateLimitSharePercent", getRateLimitSharePercent());
-        status.put("maxRequestsPerMinute", getMaxRequestsPerMinute());
-        status.put("cappedWaits", getCappedWaits());
-        status.put("throttledWaits", getThrottledWaits());
-        status.put("retries", getRetries());
-        status.put("lastSweep", getLastSweep());
-        status.put("eventsFromSweeps", getEventsFromSweeps());
-        status.put("backfillDay", getBackfillDay());
-        status.put("backfillDaysLeft", getBackfillDaysLeft());
-        status.put("backfillSecondsLeft", getBackfillSecondsLeft());
-        status.put("backfillEventsDelivered", getBackfillEventsDelivered());
-        status.put("claimLost", isClaimLost());
-        return status;
-    }
-
-    @ManagedAttribute(description = "Events delivered and completed")
-    public long getEventsDelivered() {
-        return eventsDelivered.get();
-    }
-
-    @ManagedAttribute(description = "Exchanges that failed (their events are delivered again)")
-    public long getEventsFailed() {
-        return eventsFailed.get();
-    }
-
-    @ManagedAttribute(description = "Times a 429 rate limit was waited out")
-    public long getThrottledWaits() {
-        return api == null ? 0 : api.throttledWaits();
-    }
-
-    @ManagedAttribute(description = "Milliseconds spent waiting out 429 rate limits")
-    public long getThrottledMillis() {
-        return api == null ? 0 : api.throttledMillis();
-    }
-
-    @ManagedAttribute(description = "Requests retried after 5xx, timeouts or connection errors")
-    public long getRetries() {
-        return api == null ? 0 : api.retries();
-    }
-
-    @ManagedAttribute(description = "eventTime of the newest event delivered")
-    public String getLastEventTime() {
-        Instant time = lastEventTime.get();
-        return time == null ? null : time.toString();
-    }
-
-    @ManagedAttribute(description = "Requests sent to the tenant in the last minute, retries and token requests included")
-    public int getRequestsLastMinute() {
-        return api == null ? 0 : api.requestsLastMinute();
-    }
-
-    @ManagedAttribute(description = "Requests in the last minute as a percentage of Qlik's limit of 1,000 a minute")
-    public int getRateLimitSharePercent() {
-        return getRequestsLastMinute() * 100 / QLIK_REQUESTS_PER_MINUTE;
-    }
-
-    @ManagedAttribute(description = "The cap on requests a minute (maxRequestsPerMinute); 0 for none")
-    public int getMaxRequestsPerMinute() {
-        return api == null ? 0 : api.maxRequestsPerMinute();
-    }
-
-    @ManagedAttribute(description = "Times a request waited for maxRequestsPerMinute")
-    public long getCappedWaits() {
-        return api == null ? 0 : api.cappedWaits();
-    }
-
-    @ManagedAttribute(description = "Seconds between now and the eventTime of the newest event delivered")
-    public Long getLagSeconds() {
-        Instant time = lastEventTime.get();
-        return time == null ? null : Duration.between(time, clock.instant()).toSeconds();
-    }
-
-    @ManagedAttribute(description = "When the last sweep for late events ended")
-    public String getLastSweep() {
-        Instant time = lastSweep.get();
-        return time == null ? null : time.toString();
-    }
-
-    @ManagedAttribute(description = "Events delivered by sweeps: those the tail had not seen (indexed late by Qlik)")
-    public long getEventsFromSweeps() {
-        return eventsFromSweeps.get();
-    }
-
-    @ManagedAttribute(description = "The audit archive day being backfilled; null when the list is polled")
-    public String getBackfillDay() {
-        return backfill == null ? null : backfill.currentDay();
-    }
-
-    @ManagedAttribute(description = "Archive days left to backfill, the current one included; null when none ran")
-    public Long getBackfillDaysLeft() {
-        return backfill == null ? null : backfill.daysLeft();
-    }
-
-    @ManagedAttribute(description = "Estimated seconds left of the backfill, from the time per day so far")
-    public Long getBackfillSecondsLeft() {
-        return backfill == null ? null : backfill.secondsLeft();
-    }
-
-    @ManagedAttribute(description = "Events delivered from the audit archive")
-    public long getBackfillEventsDelivered() {
-        return backfill == null ? 0 : backfill.eventsDelivered();
-    }
-
-    @ManagedAttribute(description = "Whether another poller claimed the position, so this one stopped polling")
-    public boolean isClaimLost() {
-        return claimLost;
-    }
-
-    @ManagedAttribute(description = "The stored poll position (newest eventTime passed in order)")
-    public String getWatermark() {
-        Instant watermark = position == null ? null : position.watermark();
-        return watermark == null ? null : watermark.toString();
+        hybrid.release(id);
     }
 }

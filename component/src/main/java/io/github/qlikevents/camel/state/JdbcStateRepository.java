@@ -4,40 +4,38 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Map;
+import java.time.Duration;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import org.apache.camel.RuntimeCamelException;
+import io.github.qlikevents.camel.jdbc.JdbcTable;
+import io.github.qlikevents.camel.jdbc.LeaseTiming;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.camel.util.ObjectHelper;
 
 /**
  * A Camel {@link org.apache.camel.spi.StateRepository} in a database table, one row per key, for positions that
  * several replicas share without a shared disk. It creates its table when absent, in SQL that PostgreSQL,
- * MySQL/MariaDB, SQL Server, Oracle and H2 all take. Keys can be claimed ({@link FencedStateRepository}): a poller
- * claims its key when it starts, and a write of an owner that was claimed from since is refused, never applied.
+ * MySQL/MariaDB, SQL Server, Oracle and H2 all take. Keys can be claimed under a lease ({@link FencedStateRepository}):
+ * a poller claims its key when it starts and renews the lease while it polls; a write of an owner that was claimed
+ * from since is refused, never applied; a lease lapses by the database's clock.
  */
 public class JdbcStateRepository extends ServiceSupport implements FencedStateRepository {
 
     /** The table's default name. */
     public static final String DEFAULT_TABLE_NAME = "QLIK_EVENTS_STATE";
-    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
-    /** The type of the value column by database product name (its start); others take the standard CLOB. */
-    private static final Map<String, String> TEXT_TYPES = Map.of(
-            "PostgreSQL", "TEXT",
-            "MySQL", "LONGTEXT",
-            "MariaDB", "LONGTEXT",
-            "Microsoft SQL Server", "NVARCHAR(MAX)");
-    private static final String STANDARD_TEXT_TYPE = "CLOB";
-    /** Integrity constraint violation: the SQLSTATE class of a duplicate key in every one of those databases. */
-    private static final String INTEGRITY_VIOLATION = "23";
+    /** The default of leaseDuration. */
+    public static final String DEFAULT_LEASE_DURATION = "PT30S";
 
     private DataSource dataSource;
     private String tableName = DEFAULT_TABLE_NAME;
+    private String leaseDuration = DEFAULT_LEASE_DURATION;
+    private String renewInterval;
+    private JdbcTable table;
+    private LeaseTiming timing;
+    /** The database clock's expression plus a parameter: when a lease taken or renewed now ends. */
+    private String leaseEnd;
 
     public JdbcStateRepository() {
     }
@@ -64,23 +62,52 @@ public class JdbcStateRepository extends ServiceSupport implements FencedStateRe
         this.tableName = tableName;
     }
 
+    public String getLeaseDuration() {
+        return leaseDuration;
+    }
+
+    /**
+     * How long a poller's claim on its key runs after each renewal, by the database's clock: an ISO-8601 duration such
+     * as PT30S, or milliseconds. A poller that stopped renewing (killed, paused) is taken over this long after.
+     */
+    public void setLeaseDuration(String leaseDuration) {
+        this.leaseDuration = leaseDuration;
+    }
+
+    public String getRenewInterval() {
+        return renewInterval;
+    }
+
+    /**
+     * How often the holder renews its lease, and a poller that lost its claim looks whether the lease lapsed: an
+     * ISO-8601 duration or milliseconds, at most half of leaseDuration; a third of it by default.
+     */
+    public void setRenewInterval(String renewInterval) {
+        this.renewInterval = renewInterval;
+    }
+
     @Override
     protected void doStart() throws Exception {
         ObjectHelper.notNull(dataSource, "dataSource", this);
-        if (!TABLE_NAME.matcher(tableName).matches()) {
-            throw new IllegalArgumentException("tableName '" + tableName + "' is not a plain SQL table name: use "
-                                               + "letters, digits and underscores, optionally schema.table");
-        }
-        try (Connection connection = dataSource.getConnection()) {
-            if (!tableExists(connection)) {
-                createTable(connection);
-            }
-        }
+        timing = LeaseTiming.of(leaseDuration, renewInterval);
+        table = new JdbcTable(dataSource, tableName);
+        table.create(dialect -> "STATE_KEY VARCHAR(255) NOT NULL PRIMARY KEY, STATE_VALUE " + dialect.textType()
+                                + ", OWNER_CLAIM VARCHAR(36), LEASE_HOLDER VARCHAR(255), LEASE_EXPIRES "
+                                + dialect.integerType());
+        // a table made before leases existed
+        table.addColumnWhenAbsent("LEASE_HOLDER", dialect -> "VARCHAR(255)");
+        table.addColumnWhenAbsent("LEASE_EXPIRES", dialect -> dialect.integerType());
+        leaseEnd = "(" + table.dialect().nowMillis() + " + ?)";
+    }
+
+    @Override
+    public LeaseTiming leaseTiming() {
+        return timing;
     }
 
     @Override
     public String getState(String key) {
-        return execute(key, connection -> {
+        return table.execute("read of key '" + key + "'", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT STATE_VALUE FROM " + tableName + " WHERE STATE_KEY = ?")) {
                 select.setString(1, key);
@@ -94,24 +121,105 @@ public class JdbcStateRepository extends ServiceSupport implements FencedStateRe
     /** Writes the value whoever holds the key's claim (for users of a plain StateRepository). */
     @Override
     public void setState(String key, String value) {
-        execute(key, connection -> upsert(connection, key, "STATE_VALUE", value));
+        table.execute("write of key '" + key + "'", connection -> upsert(connection, key,
+                "STATE_VALUE = ?", "STATE_VALUE", "?", statement -> {
+                    statement.setString(1, value);
+                    return 2;
+                }));
     }
 
     @Override
-    public String claim(String key) {
+    public String claim(String key, String holder) {
         String claim = UUID.randomUUID().toString();
-        execute(key, connection -> upsert(connection, key, "OWNER_CLAIM", claim));
+        table.execute("claim of key '" + key + "'", connection -> upsert(connection, key,
+                "OWNER_CLAIM = ?, LEASE_HOLDER = ?, LEASE_EXPIRES = " + leaseEnd,
+                "OWNER_CLAIM, LEASE_HOLDER, LEASE_EXPIRES", "?, ?, " + leaseEnd, statement -> {
+                    statement.setString(1, claim);
+                    statement.setString(2, holder);
+                    statement.setLong(3, timing.lease().toMillis());
+                    return 4;
+                }));
         return claim;
     }
 
     @Override
-    public void setState(String key, String value, String claim) {
-        int updated = execute(key, connection -> {
+    public String claimIfFree(String key, String holder) {
+        String claim = UUID.randomUUID().toString();
+        boolean claimed = table.execute("claim of key '" + key + "'", connection -> {
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE " + tableName + " SET STATE_VALUE = ? WHERE STATE_KEY = ? AND OWNER_CLAIM = ?")) {
-                update.setString(1, value);
-                update.setString(2, key);
-                update.setString(3, claim);
+                    "UPDATE " + tableName + " SET OWNER_CLAIM = ?, LEASE_HOLDER = ?, LEASE_EXPIRES = " + leaseEnd
+                                                                        + " WHERE STATE_KEY = ? AND (LEASE_EXPIRES IS NULL OR LEASE_EXPIRES < "
+                                                                        + table.dialect().nowMillis() + ")")) {
+                update.setString(1, claim);
+                update.setString(2, holder);
+                update.setLong(3, timing.lease().toMillis());
+                update.setString(4, key);
+                if (update.executeUpdate() > 0) {
+                    return true;
+                }
+            }
+            return exists(connection, key) ? false : upsert(connection, key, null,
+                    "OWNER_CLAIM, LEASE_HOLDER, LEASE_EXPIRES", "?, ?, " + leaseEnd, statement -> {
+                        statement.setString(1, claim);
+                        statement.setString(2, holder);
+                        statement.setLong(3, timing.lease().toMillis());
+                        return 4;
+                    }) > 0;
+        });
+        return claimed ? claim : null;
+    }
+
+    @Override
+    public void renew(String key, String claim) {
+        write(key, "LEASE_EXPIRES = " + leaseEnd, claim, statement -> {
+            statement.setLong(1, timing.lease().toMillis());
+            return 2;
+        });
+    }
+
+    @Override
+    public void setState(String key, String value, String claim) {
+        write(key, "STATE_VALUE = ?, LEASE_EXPIRES = " + leaseEnd, claim, statement -> {
+            statement.setString(1, value);
+            statement.setLong(2, timing.lease().toMillis());
+            return 3;
+        });
+    }
+
+    @Override
+    public LeaseInfo lease(String key) {
+        return table.execute("lease of key '" + key + "'", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT LEASE_HOLDER, LEASE_EXPIRES - " + table.dialect().nowMillis() + " FROM " + tableName
+                                                                        + " WHERE STATE_KEY = ?")) {
+                select.setString(1, key);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? new LeaseInfo(row.getString(1), Duration.ofMillis(row.getLong(2))) : null;
+                }
+            }
+        });
+    }
+
+    @Override
+    public void release(String key, String claim) {
+        table.execute("release of key '" + key + "'", connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE " + tableName + " SET LEASE_EXPIRES = 0 WHERE STATE_KEY = ? AND OWNER_CLAIM = ?")) {
+                update.setString(1, key);
+                update.setString(2, claim);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /** Sets {@code assignments} on the key's row when {@code claim} still holds it; else nothing, and says so. */
+    private void write(String key, String assignments, String claim, Parameters parameters) {
+        int updated = table.execute("write of key '" + key + "'", connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE " + tableName + " SET " + assignments + " WHERE STATE_KEY = ? AND OWNER_CLAIM = ?")) {
+                int next = parameters.set(update);
+                update.setString(next, key);
+                update.setString(next + 1, claim);
                 return update.executeUpdate();
             }
         });
@@ -120,68 +228,47 @@ public class JdbcStateRepository extends ServiceSupport implements FencedStateRe
         }
     }
 
-    /** Sets one column of the key's row, inserting the row when there is none (also when another inserts it first). */
-    private int upsert(Connection connection, String key, String column, String value) throws SQLException {
+    private boolean exists(Connection connection, String key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM " + tableName + " WHERE STATE_KEY = ?")) {
+            select.setString(1, key);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    /**
+     * Sets {@code assignments} on the key's row, or inserts the row with {@code columns} and {@code values} when there
+     * is none; when another replica inserts it first, updates it (or, with no {@code assignments}, leaves it).
+     *
+     * @return rows written
+     */
+    private int upsert(Connection connection, String key, String assignments, String columns, String values,
+                       Parameters parameters) throws SQLException {
         for (int attempt = 0;; attempt++) {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE " + tableName + " SET " + column + " = ? WHERE STATE_KEY = ?")) {
-                update.setString(1, value);
-                update.setString(2, key);
-                if (update.executeUpdate() > 0) {
-                    return 1;
+            if (assignments != null) {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE " + tableName + " SET " + assignments + " WHERE STATE_KEY = ?")) {
+                    update.setString(parameters.set(update), key);
+                    if (update.executeUpdate() > 0) {
+                        return 1;
+                    }
                 }
             }
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO " + tableName + " (STATE_KEY, " + column + ") VALUES (?, ?)")) {
-                insert.setString(1, key);
-                insert.setString(2, value);
+                    "INSERT INTO " + tableName + " (" + columns + ", STATE_KEY) VALUES (" + values + ", ?)")) {
+                insert.setString(parameters.set(insert), key);
                 return insert.executeUpdate();
             } catch (SQLException e) {
-                if (attempt > 0 || e.getSQLState() == null || !e.getSQLState().startsWith(INTEGRITY_VIOLATION)) {
+                if (attempt > 0 || !JdbcTable.isDuplicate(e)) {
                     throw e;
+                }
+                if (assignments == null) {
+                    return 0;
                 }
                 // another replica inserted the row between the two statements: update it
             }
-        }
-    }
-
-    private boolean tableExists(Connection connection) {
-        try (Statement probe = connection.createStatement()) {
-            probe.executeQuery("SELECT COUNT(*) FROM " + tableName + " WHERE 1 = 0").close();
-            return true;
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
-    private void createTable(Connection connection) throws SQLException {
-        String product = connection.getMetaData().getDatabaseProductName();
-        String textType = TEXT_TYPES.entrySet().stream().filter(type -> product.startsWith(type.getKey()))
-                .map(Map.Entry::getValue).findFirst().orElse(STANDARD_TEXT_TYPE);
-        try (Statement create = connection.createStatement()) {
-            create.execute("CREATE TABLE " + tableName + " (STATE_KEY VARCHAR(255) NOT NULL PRIMARY KEY, STATE_VALUE "
-                           + textType + ", OWNER_CLAIM VARCHAR(36))");
-        } catch (SQLException e) {
-            // another replica may have created it at the same time
-            if (!tableExists(connection)) {
-                throw e;
-            }
-        }
-    }
-
-    private <T> T execute(String key, SqlWork<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            // each statement stands alone, whatever the pool's default
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(true);
-            try {
-                return work.run(connection);
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new RuntimeCamelException("State of key '" + key + "' in table " + tableName + " failed: "
-                                            + e.getMessage(), e);
         }
     }
 
@@ -190,8 +277,9 @@ public class JdbcStateRepository extends ServiceSupport implements FencedStateRe
         return "JdbcStateRepository[" + tableName + "]";
     }
 
+    /** Sets a statement's leading parameters and returns the index of the next one. */
     @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
+    private interface Parameters {
+        int set(PreparedStatement statement) throws SQLException;
     }
 }

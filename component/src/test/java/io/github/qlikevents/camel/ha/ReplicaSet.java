@@ -18,7 +18,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Replicas of {@link FencedReplicaMain}, each a process of its own, and what each delivered: ids with the time of
- * delivery, read back from their commit files. Pauses and resumes a replica with SIGSTOP and SIGCONT.
+ * delivery, read back from their commit files. Pauses and resumes a replica with SIGSTOP and SIGCONT, kills it with
+ * SIGKILL.
  */
 final class ReplicaSet {
 
@@ -30,29 +31,43 @@ final class ReplicaSet {
     private final String tenantUrl;
     private final String apiKey;
     private final String jdbcUrl;
-    private final String zooKeeper;
-    private final long sessionMillis;
+    private final String leadership;
+    private final long leaseMillis;
     private final Map<String, Process> replicas = new LinkedHashMap<>();
 
-    ReplicaSet(Path shared, String tenantUrl, String apiKey, String jdbcUrl, String zooKeeper, long sessionMillis) {
+    /**
+     * @param leadership  {@code zookeeper:<nodes>}, or {@code jdbc} for JdbcClusterService on the position database
+     * @param leaseMillis the leases of leadership and of the position (the ZooKeeper session)
+     */
+    ReplicaSet(Path shared, String tenantUrl, String apiKey, String jdbcUrl, String leadership, long leaseMillis) {
         this.shared = shared;
         this.tenantUrl = tenantUrl;
         this.apiKey = apiKey;
         this.jdbcUrl = jdbcUrl;
-        this.zooKeeper = zooKeeper;
-        this.sessionMillis = sessionMillis;
+        this.leadership = leadership;
+        this.leaseMillis = leaseMillis;
     }
 
     /** Starts a replica and waits until its Camel context runs. */
     void start(String name) throws Exception {
-        launch(name);
+        startSkewed(name, 0);
+    }
+
+    /** Starts a replica whose component's clock runs {@code seconds} ahead, and waits until its context runs. */
+    void startSkewed(String name, long seconds) throws Exception {
+        launch(name, seconds);
         awaitStarted(name);
     }
 
     /** Starts a replica of one route per tenant of {@code tenantsFile}, and returns at once. */
-    void launch(String name, String... tenantsFile) throws Exception {
-        List<String> args = new ArrayList<>(List.of(shared.toString(), name, jdbcUrl, zooKeeper,
-                Long.toString(sessionMillis)));
+    void launch(String name, String tenantsFile) throws Exception {
+        launch(name, 0, tenantsFile);
+    }
+
+    private void launch(String name, long skewSeconds, String... tenantsFile) throws Exception {
+        Files.deleteIfExists(shared.resolve(name + ".started"));
+        List<String> args = new ArrayList<>(List.of(shared.toString(), name, jdbcUrl, leadership,
+                Long.toString(leaseMillis), Long.toString(skewSeconds)));
         args.addAll(List.of(tenantsFile));
         replicas.put(name, ChildJvm.launch(FencedReplicaMain.class, "fenced-" + name, tenantUrl, apiKey,
                 args.toArray(String[]::new)));
@@ -81,6 +96,25 @@ final class ReplicaSet {
         if (exit != 0) {
             throw new IllegalStateException("kill -" + signal + " " + name + " exited with " + exit);
         }
+    }
+
+    /** The replica delivering most recently since {@code fromMillis}, or null when none delivered since. */
+    String latestDeliverer(long fromMillis) {
+        String latest = null;
+        long at = fromMillis - 1;
+        for (String name : replicas.keySet()) {
+            List<Delivery> delivered = deliveries(name);
+            if (!delivered.isEmpty() && delivered.get(delivered.size() - 1).atMillis() > at) {
+                at = delivered.get(delivered.size() - 1).atMillis();
+                latest = name;
+            }
+        }
+        return latest;
+    }
+
+    /** The replicas started so far, killed ones included. */
+    Set<String> names() {
+        return replicas.keySet();
     }
 
     /** What the replica delivered so far, in order. */

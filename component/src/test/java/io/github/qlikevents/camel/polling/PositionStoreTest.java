@@ -22,9 +22,9 @@ class PositionStoreTest {
     void newestSlotWinsAndATornSlotFallsBackToTheOther() {
         PollPosition position = store.load(SINCE);
         position.markDelivered("a", SINCE.plusSeconds(10), Instant.now());
-        store.save(position);
+        store.save(position, null);
         position.markDelivered("b", SINCE.plusSeconds(20), Instant.now());
-        store.save(position);
+        store.save(position, null);
 
         assertThat(new PositionStore(repository, "licenses.t", Duration.ofMinutes(2), Duration.ZERO, Clock.systemUTC()).load(SINCE).watermark())
                 .isEqualTo(SINCE.plusSeconds(20));
@@ -50,7 +50,7 @@ class PositionStoreTest {
     void anEventWithoutATimeIsRememberedAndStored() {
         PollPosition position = store.load(SINCE);
         position.markDelivered("no-time", null, Instant.now());
-        store.save(position);
+        store.save(position, null);
 
         PollPosition loaded = new PositionStore(repository, "licenses.t", Duration.ofMinutes(2), Duration.ZERO, Clock.systemUTC()).load(SINCE);
 
@@ -69,11 +69,11 @@ class PositionStoreTest {
         position.startBackfill(java.time.LocalDate.parse("2026-07-01"));
         position.archiveAdvanced(250);
         position.markDelivered("archived-0", SINCE, Instant.now());
-        store.save(position);
+        store.save(position, null);
         for (int i = 1; i < 1000; i++) {
             position.markDelivered("archived-" + i, SINCE.plusSeconds(i * 60L), Instant.now());
         }
-        store.save(position);
+        store.save(position, null);
 
         PollPosition restored = store.load(SINCE);
 

@@ -1,0 +1,264 @@
+package io.github.qlikevents.camel.cluster;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import io.github.qlikevents.camel.cluster.LeaderLeases.Lease;
+import io.github.qlikevents.camel.jdbc.LeaseTiming;
+import org.apache.camel.support.cluster.AbstractCamelClusterService;
+import org.apache.camel.util.ObjectHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Leadership from a database alone, for replicas that share one but no ZooKeeper and no Kubernetes API: a Camel
+ * {@link org.apache.camel.cluster.CamelClusterService} that {@code master:} finds like any other. It keeps one lease
+ * row per namespace in a table it creates when absent (SQL that PostgreSQL, MySQL/MariaDB, SQL Server, Oracle and H2
+ * take), on the same {@code DataSource} as the {@link io.github.qlikevents.camel.state.JdbcStateRepository} or
+ * another. Every renewInterval a replica renews all its leases in one statement and reads the table in another;
+ * leases expire by the database's clock. A replica whose renewal fails steps down leaseDuration less half a renewal
+ * interval after its last renewal began (its monotonic clock), before its leases can be taken. Namespaces are spread
+ * over the live replicas: each leads at most its share, ceil(namespaces / replicas).
+ */
+public class JdbcClusterService extends AbstractCamelClusterService<JdbcClusterView> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcClusterService.class);
+    /** The table's default name. */
+    public static final String DEFAULT_TABLE_NAME = "QLIK_EVENTS_LEADERS";
+    /** The default of leaseDuration. */
+    public static final String DEFAULT_LEASE_DURATION = "PT30S";
+    /** How soon after the first read a replica reads again: the others starting with it have shown themselves. */
+    private static final Duration SECOND_LOOK = Duration.ofSeconds(1);
+
+    private DataSource dataSource;
+    private String tableName = DEFAULT_TABLE_NAME;
+    private String leaseDuration = DEFAULT_LEASE_DURATION;
+    private String renewInterval;
+    private LeaseTiming timing;
+    private LeaderLeases leases;
+    private ScheduledExecutorService executor;
+    private final Set<JdbcClusterView> joined = ConcurrentHashMap.newKeySet();
+    /** Per namespace, reads in a row it was seen free and not taken. */
+    private final Map<String, Integer> freeReads = new HashMap<>();
+    private ScheduledFuture<?> nextRead;
+    private ScheduledFuture<?> stepDown;
+    /** When the last successful renewal began (System.nanoTime). */
+    private volatile long renewedAt;
+    private boolean firstRead = true;
+    private boolean failing;
+
+    public JdbcClusterService() {
+    }
+
+    public JdbcClusterService(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public DataSource getDataSource() {
+        return dataSource;
+    }
+
+    /** The database that holds the leadership table. */
+    public void setDataSource(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public String getTableName() {
+        return tableName;
+    }
+
+    /** The table's name (letters, digits and underscores, optionally after a schema name and a dot). */
+    public void setTableName(String tableName) {
+        this.tableName = tableName;
+    }
+
+    public String getLeaseDuration() {
+        return leaseDuration;
+    }
+
+    /**
+     * How long leadership of a namespace runs after each renewal, by the database's clock: an ISO-8601 duration such
+     * as PT30S, or milliseconds. A replica that dies is taken over from this long after its last renewal.
+     */
+    public void setLeaseDuration(String leaseDuration) {
+        this.leaseDuration = leaseDuration;
+    }
+
+    public String getRenewInterval() {
+        return renewInterval;
+    }
+
+    /**
+     * How often a replica renews its leases and reads the table (two statements, whatever the number of namespaces):
+     * an ISO-8601 duration or milliseconds, at most half of leaseDuration; a third of it by default.
+     */
+    public void setRenewInterval(String renewInterval) {
+        this.renewInterval = renewInterval;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        ObjectHelper.notNull(dataSource, "dataSource", this);
+        ObjectHelper.notNull(getId(), "id (a name unique to this replica, such as its host name)", this);
+        if (getId().isBlank()) {
+            throw new IllegalArgumentException("JdbcClusterService: id must name this replica, such as its host name");
+        }
+        timing = LeaseTiming.of(leaseDuration, renewInterval);
+        leases = new LeaderLeases(dataSource, tableName, timing);
+        leases.create();
+        executor = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this,
+                "JdbcClusterService-" + getId(), 2);
+        LOG.info("Replica {} takes leadership from table {} (leases of {}, renewed every {})", getId(), leases,
+                timing.lease(), timing.renewInterval());
+        scheduleRead(Duration.ZERO);
+        super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        if (executor != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(executor);
+            executor = null;
+        }
+        try {
+            leases.leave(getId());
+        } catch (RuntimeException e) {
+            LOG.warn("Replica {} could not release its leases when stopping ({}): they lapse after {}", getId(),
+                    e.getMessage(), timing.lease());
+        }
+    }
+
+    @Override
+    protected JdbcClusterView createView(String namespace) {
+        if (namespace.startsWith(LeaderLeases.REPLICA)) {
+            throw new IllegalArgumentException("Namespace '" + namespace + "' starts with '" + LeaderLeases.REPLICA
+                                               + "', which JdbcClusterService keeps for its replicas");
+        }
+        return new JdbcClusterView(this, namespace);
+    }
+
+    /** A view started: it is led from the next read, which comes at once. */
+    void joined(JdbcClusterView view) {
+        joined.add(view);
+        scheduleRead(Duration.ZERO);
+    }
+
+    /** A view stopped: its lease is freed, so another replica takes it at once. */
+    void left(JdbcClusterView view) {
+        joined.remove(view);
+        if (view.leads()) {
+            try {
+                leases.release(view.getNamespace(), getId());
+            } catch (RuntimeException e) {
+                LOG.warn("Replica {} could not release namespace {} ({}): it lapses after {}", getId(),
+                        view.getNamespace(), e.getMessage(), timing.lease());
+            }
+        }
+    }
+
+    /** Renews, reads, gives up and takes; then tells the views, and reads again at the plan's time. */
+    private void read() {
+        Map<JdbcClusterView, String> leaders = new HashMap<>();
+        List<String> members = List.of(getId());
+        Duration next = timing.renewInterval();
+        synchronized (this) {
+            // this read is the one scheduled: the next is scheduled below
+            nextRead = null;
+            try {
+                long start = System.nanoTime();
+                leases.renew(getId());
+                List<Lease> rows = leases.read();
+                renewed(start);
+                if (rows.stream().noneMatch(row -> row.name().equals(LeaderLeases.REPLICA + getId()))) {
+                    leases.add(LeaderLeases.REPLICA + getId(), getId());
+                }
+                Map<String, JdbcClusterView> views = new HashMap<>();
+                joined.forEach(view -> views.put(view.getNamespace(), view));
+                views.keySet().stream().filter(namespace -> rows.stream().noneMatch(row -> row.name().equals(namespace)))
+                        .forEach(namespace -> leases.add(namespace, null));
+                LeadershipPlan plan = LeadershipPlan.of(getId(), views.keySet(), rows, freeReads,
+                        timing.renewInterval());
+                Map<String, String> holders = new HashMap<>(plan.leaders());
+                plan.release().forEach(namespace -> {
+                    leases.release(namespace, getId());
+                    holders.remove(namespace);
+                });
+                if (!firstRead) {
+                    plan.take().stream().filter(namespace -> leases.take(namespace, getId()))
+                            .forEach(namespace -> holders.put(namespace, getId()));
+                }
+                views.keySet().forEach(namespace -> freeReads.merge(namespace, 1, Integer::sum));
+                freeReads.keySet().removeIf(namespace -> holders.containsKey(namespace)
+                                                          || !views.containsKey(namespace));
+                views.forEach((namespace, view) -> leaders.put(view, holders.get(namespace)));
+                members = plan.members();
+                next = firstRead ? SECOND_LOOK : plan.wakeIn();
+                firstRead = false;
+            } catch (RuntimeException e) {
+                if (!failing) {
+                    failing = true;
+                    LOG.warn("Replica {} could not renew its leadership leases ({}): it leads on until {} after the last"
+                             + " renewal, then steps down until the table can be reached again", getId(),
+                            e.getMessage(), timing.actFor());
+                }
+                joined.forEach(view -> leaders.put(view, view.leads() ? getId() : null));
+            }
+            scheduleRead(next);
+        }
+        List<String> live = members;
+        leaders.forEach((view, leader) -> view.seen(leader, live));
+    }
+
+    private void renewed(long start) {
+        renewedAt = start;
+        if (failing) {
+            failing = false;
+            LOG.info("Replica {} renewed its leadership leases again", getId());
+        }
+        if (stepDown != null) {
+            stepDown.cancel(false);
+        }
+        stepDown = executor.schedule(this::stepDownWhenOverdue, timing.actFor().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** No renewal succeeded in time: leads nothing more until one does, before any lease can be taken over. */
+    private void stepDownWhenOverdue() {
+        if (System.nanoTime() - renewedAt < timing.actFor().toNanos()) {
+            return;
+        }
+        List<JdbcClusterView> leading = joined.stream().filter(JdbcClusterView::leads).toList();
+        if (!leading.isEmpty()) {
+            LOG.warn("Replica {} could not renew its leases within {}: it steps down from {} namespaces before another "
+                     + "replica may take them", getId(), timing.actFor(), leading.size());
+        }
+        leading.forEach(view -> view.seen(null, List.of(getId())));
+    }
+
+    private synchronized void scheduleRead(Duration in) {
+        if (executor == null) {
+            return;
+        }
+        if (nextRead != null) {
+            if (nextRead.getDelay(TimeUnit.NANOSECONDS) <= in.toNanos()) {
+                return;
+            }
+            nextRead.cancel(false);
+        }
+        nextRead = executor.schedule(this::read, in.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcClusterService[" + getId() + ", " + tableName + "]";
+    }
+}

@@ -1,0 +1,92 @@
+package io.github.qlikevents.camel.cluster;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.apache.camel.cluster.CamelClusterMember;
+import org.apache.camel.support.cluster.AbstractCamelClusterView;
+
+/**
+ * One namespace of a {@link JdbcClusterService}: whether this replica leads it, and who does, as the service's last
+ * read of the leadership table says. The service decides; the view tells camel-master.
+ */
+final class JdbcClusterView extends AbstractCamelClusterView {
+
+    private final JdbcClusterService service;
+    private final Member local;
+    private volatile String leader;
+    private volatile List<String> members = List.of();
+
+    JdbcClusterView(JdbcClusterService service, String namespace) {
+        super(service, namespace);
+        this.service = service;
+        this.local = new Member(service.getId());
+    }
+
+    @Override
+    public Optional<CamelClusterMember> getLeader() {
+        String id = leader;
+        return id == null ? Optional.empty() : Optional.of(new Member(id));
+    }
+
+    @Override
+    public CamelClusterMember getLocalMember() {
+        return local;
+    }
+
+    @Override
+    public List<CamelClusterMember> getMembers() {
+        return members.stream().<CamelClusterMember> map(Member::new).toList();
+    }
+
+    /** Whether this replica leads the namespace. */
+    boolean leads() {
+        return local.getId().equals(leader);
+    }
+
+    /** The service's last read: who leads ({@code null} for nobody), and the live replicas. */
+    void seen(String leaderId, List<String> liveMembers) {
+        members = liveMembers;
+        if (!Objects.equals(leader, leaderId)) {
+            leader = leaderId;
+            fireLeadershipChangedEvent(getLeader());
+        }
+    }
+
+    @Override
+    protected void doStart() {
+        service.joined(this);
+    }
+
+    @Override
+    protected void doStop() {
+        service.left(this);
+        seen(null, members);
+    }
+
+    /** A replica as camel-master sees it. */
+    private final class Member implements CamelClusterMember {
+
+        private final String id;
+
+        private Member(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public boolean isLeader() {
+            return id.equals(leader);
+        }
+
+        @Override
+        public boolean isLocal() {
+            return id.equals(service.getId());
+        }
+
+        @Override
+        public String getId() {
+            return id;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.github.qlikevents.camel.cluster;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.github.qlikevents.camel.cluster.LeaderLeases.Lease;
+
+/**
+ * What one replica does with the leases it read: it keeps its share of the namespaces, ceil(namespaces / live
+ * replicas), gives up what it holds beyond it, and takes free namespaces while below it. A namespace that stays free
+ * for {@link #STARVED} reads in a row is taken whatever the share, so that none is left unpolled when the replicas
+ * below their share cannot lead it (they run other routes).
+ *
+ * @param take    namespaces to take, free now
+ * @param release namespaces to give up
+ * @param leaders the holder of each namespace whose lease runs
+ * @param members the live replicas, this one included
+ * @param wakeIn  when to read again: at the renewal interval, or sooner when a lease of a wanted namespace ends sooner
+ */
+record LeadershipPlan(Set<String> take, Set<String> release, Map<String, String> leaders, List<String> members,
+                      Duration wakeIn) {
+
+    /** Reads in a row a wanted namespace may stay free before it is taken above the share. */
+    static final int STARVED = 2;
+
+    /**
+     * @param id        this replica
+     * @param wanted    the namespaces this replica has a view of
+     * @param leases    the rows read
+     * @param freeReads per wanted namespace, the reads in a row it was seen free before this one
+     * @param every     the renewal interval
+     */
+    static LeadershipPlan of(String id, Collection<String> wanted, List<Lease> leases, Map<String, Integer> freeReads,
+                             Duration every) {
+        Set<String> members = new TreeSet<>(List.of(id));
+        Map<String, Lease> namespaces = new HashMap<>();
+        for (Lease lease : leases) {
+            if (lease.presence()) {
+                if (lease.remainingMillis() > 0) {
+                    members.add(lease.name().substring(LeaderLeases.REPLICA.length()));
+                }
+            } else {
+                namespaces.put(lease.name(), lease);
+            }
+        }
+        int share = (namespaces.size() + members.size() - 1) / members.size();
+        Set<String> held = new TreeSet<>();
+        Set<String> free = new TreeSet<>();
+        Map<String, String> leaders = new HashMap<>();
+        Duration wakeIn = every;
+        for (String namespace : wanted) {
+            Lease lease = namespaces.get(namespace);
+            if (lease == null || lease.free()) {
+                free.add(namespace);
+            } else {
+                leaders.put(namespace, lease.holder());
+                if (lease.heldBy(id)) {
+                    held.add(namespace);
+                } else if (lease.remainingMillis() < wakeIn.toMillis()) {
+                    wakeIn = Duration.ofMillis(lease.remainingMillis());
+                }
+            }
+        }
+        Set<String> release = new TreeSet<>();
+        new ArrayList<>(held).subList(Math.min(share, held.size()), held.size()).forEach(release::add);
+        Set<String> take = new TreeSet<>();
+        int leading = held.size() - release.size();
+        for (String namespace : free) {
+            if (leading < share || freeReads.getOrDefault(namespace, 0) >= STARVED) {
+                take.add(namespace);
+                leading++;
+            }
+        }
+        return new LeadershipPlan(take, release, leaders, List.copyOf(members), wakeIn);
+    }
+}
