@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.qlikevents.camel.ha.LeadershipBenchmark;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -53,6 +54,9 @@ public final class BenchmarkSuite {
         results.put("webhook", webhook(webhookDeliveries));
         results.put("memory", memory(memoryEvents));
         results.put("manyTenants", manyTenants(Integer.getInteger("bench.tenants", 500)));
+        results.put("handOver", LeadershipBenchmark.handOver(Integer.getInteger("bench.kills", 10)));
+        results.put("leadershipDatabaseLoad", LeadershipBenchmark.databaseLoad(List.of(1, 60, 500),
+                Duration.ofSeconds(40), Duration.ofMinutes(2)));
         Files.createDirectories(OUT);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(OUT.resolve("results.json").toFile(),
                 results);
@@ -262,6 +266,21 @@ public final class BenchmarkSuite {
         md.append(String.format(Locale.ROOT, "| route template per tenant | %s | %s | %.1f | %.1f | %s | %s |%n",
                 many.get("tenants"), many.get("threads"), many.get("heapAfterGcMiB"),
                 many.get("idleRequestsPerTenantMinute"), many.get("p99LatencyMillis"), many.get("deliveries")));
+        md.append("\n| hand-over, deliverer SIGKILLed, two replicas | kills | lease ms | median ms | max ms | target ms"
+                  + " (lease + delay + 2 s) | max vs target |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        for (Map<String, Object> run : (List<Map<String, Object>>) results.get("handOver")) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %.2fx |%n", run.get("leadership"),
+                    run.get("kills"), run.get("leaseMillis"), run.get("medianMillis"), run.get("maxMillis"),
+                    run.get("targetMillis"), ((Number) run.get("maxMillis")).doubleValue()
+                                             / ((Number) run.get("targetMillis")).doubleValue()));
+        }
+        md.append("\n| JdbcClusterService database load, defaults, two replicas, 2 min | namespaces | statements/min per"
+                  + " replica | per namespace (target 12) | vs target |\n|---|---:|---:|---:|---:|\n");
+        for (Map<String, Object> run : (List<Map<String, Object>>) results.get("leadershipDatabaseLoad")) {
+            double perNamespace = ((Number) run.get("statementsPerMinutePerReplicaPerNamespace")).doubleValue();
+            md.append(String.format(Locale.ROOT, "| | %s | %.1f | %.3f | %.3fx |%n", run.get("namespaces"),
+                    run.get("statementsPerMinutePerReplica"), perNamespace, perNamespace / 12));
+        }
         return md.toString();
     }
 

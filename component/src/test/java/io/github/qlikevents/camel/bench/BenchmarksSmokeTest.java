@@ -1,7 +1,10 @@
 package io.github.qlikevents.camel.bench;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
+import io.github.qlikevents.camel.ha.LeadershipBenchmark;
 import io.github.qlikevents.camel.model.LeaseUpdated;
 import org.junit.jupiter.api.Test;
 
@@ -91,5 +94,14 @@ class BenchmarksSmokeTest {
 
         assertThat(result[0]).isPositive();
         assertThat(result[1]).isPositive();
+    }
+
+    @Test
+    void leadershipDatabaseLoadCountsTheStatementsOfEachReplica() throws Exception {
+        List<Map<String, Object>> rows = LeadershipBenchmark.databaseLoad(List.of(2), Duration.ofSeconds(1),
+                Duration.ofSeconds(2));
+
+        assertThat(rows).singleElement().satisfies(row -> assertThat(
+                ((Number) row.get("statementsPerMinutePerReplica")).doubleValue()).isPositive());
     }
 }
