@@ -2,6 +2,7 @@ package io.github.qlikevents.camel.cluster;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +37,7 @@ public class JdbcClusterService extends AbstractCamelClusterService<JdbcClusterV
     public static final String DEFAULT_TABLE_NAME = "QLIK_EVENTS_LEADERS";
     /** The default of leaseDuration. */
     public static final String DEFAULT_LEASE_DURATION = "PT30S";
-    /** How soon after the first read a replica reads again: the others starting with it have shown themselves. */
+    /** The most a replica waits after its first read, so that the replicas starting with it show themselves. */
     private static final Duration SECOND_LOOK = Duration.ofSeconds(1);
 
     private DataSource dataSource;
@@ -49,6 +50,12 @@ public class JdbcClusterService extends AbstractCamelClusterService<JdbcClusterV
     private final Set<JdbcClusterView> joined = ConcurrentHashMap.newKeySet();
     /** Per namespace, reads in a row it was seen free and not taken. */
     private final Map<String, Integer> freeReads = new HashMap<>();
+    /** Namespaces given up since the live replicas last changed. */
+    private final Set<String> released = new HashSet<>();
+    /** Namespaces given up and then taken again as nobody else took them: kept until the live replicas change. */
+    private final Set<String> adopted = new HashSet<>();
+    /** The live replicas at the last read. */
+    private List<String> lastMembers = List.of();
     private ScheduledFuture<?> nextRead;
     private ScheduledFuture<?> stepDown;
     /** When the last successful renewal began (System.nanoTime). */
@@ -186,23 +193,35 @@ public class JdbcClusterService extends AbstractCamelClusterService<JdbcClusterV
                 joined.forEach(view -> views.put(view.getNamespace(), view));
                 views.keySet().stream().filter(namespace -> rows.stream().noneMatch(row -> row.name().equals(namespace)))
                         .forEach(namespace -> leases.add(namespace, null));
-                LeadershipPlan plan = LeadershipPlan.of(getId(), views.keySet(), rows, freeReads,
+                LeadershipPlan plan = LeadershipPlan.of(getId(), views.keySet(), rows, freeReads, released, adopted,
                         timing.renewInterval());
+                if (!plan.members().equals(lastMembers)) {
+                    // a replica came or went: every namespace counts in the shares again
+                    released.clear();
+                    adopted.clear();
+                    lastMembers = plan.members();
+                }
                 Map<String, String> holders = new HashMap<>(plan.leaders());
                 plan.release().forEach(namespace -> {
                     leases.release(namespace, getId());
                     holders.remove(namespace);
+                    released.add(namespace);
                 });
                 if (!firstRead) {
-                    plan.take().stream().filter(namespace -> leases.take(namespace, getId()))
-                            .forEach(namespace -> holders.put(namespace, getId()));
+                    plan.take().stream().filter(namespace -> leases.take(namespace, getId())).forEach(namespace -> {
+                        holders.put(namespace, getId());
+                        if (plan.adopt().contains(namespace)) {
+                            adopted.add(namespace);
+                        }
+                    });
                 }
+                adopted.removeIf(namespace -> !getId().equals(holders.get(namespace)));
                 views.keySet().forEach(namespace -> freeReads.merge(namespace, 1, Integer::sum));
                 freeReads.keySet().removeIf(namespace -> holders.containsKey(namespace)
                                                           || !views.containsKey(namespace));
                 views.forEach((namespace, view) -> leaders.put(view, holders.get(namespace)));
                 members = plan.members();
-                next = firstRead ? SECOND_LOOK : plan.wakeIn();
+                next = firstRead && SECOND_LOOK.compareTo(plan.wakeIn()) < 0 ? SECOND_LOOK : plan.wakeIn();
                 firstRead = false;
             } catch (RuntimeException e) {
                 if (!failing) {

@@ -15,29 +15,34 @@ import io.github.qlikevents.camel.cluster.LeaderLeases.Lease;
  * What one replica does with the leases it read: it keeps its share of the namespaces, ceil(namespaces / live
  * replicas), gives up what it holds beyond it, and takes free namespaces while below it. A namespace that stays free
  * for {@link #STARVED} reads in a row is taken whatever the share, so that none is left unpolled when the replicas
- * below their share cannot lead it (they run other routes).
+ * below their share cannot lead it (they run other routes, or have not looked yet). One this replica gave up and
+ * then had to take so again is adopted: nobody else leads it, so it counts in no share and is kept until the live
+ * replicas change, rather than given up again and again.
  *
  * @param take    namespaces to take, free now
+ * @param adopt   those of {@code take} to adopt
  * @param release namespaces to give up
  * @param leaders the holder of each namespace whose lease runs
  * @param members the live replicas, this one included
  * @param wakeIn  when to read again: at the renewal interval, or sooner when a lease of a wanted namespace ends sooner
  */
-record LeadershipPlan(Set<String> take, Set<String> release, Map<String, String> leaders, List<String> members,
-                      Duration wakeIn) {
+record LeadershipPlan(Set<String> take, Set<String> adopt, Set<String> release, Map<String, String> leaders,
+                      List<String> members, Duration wakeIn) {
 
     /** Reads in a row a wanted namespace may stay free before it is taken above the share. */
-    static final int STARVED = 2;
+    static final int STARVED = 3;
 
     /**
      * @param id        this replica
      * @param wanted    the namespaces this replica has a view of
      * @param leases    the rows read
      * @param freeReads per wanted namespace, the reads in a row it was seen free before this one
+     * @param released  the namespaces this replica gave up since the live replicas last changed
+     * @param adopted   the namespaces this replica adopted and holds
      * @param every     the renewal interval
      */
     static LeadershipPlan of(String id, Collection<String> wanted, List<Lease> leases, Map<String, Integer> freeReads,
-                             Duration every) {
+                             Set<String> released, Set<String> adopted, Duration every) {
         Set<String> members = new TreeSet<>(List.of(id));
         Map<String, Lease> namespaces = new HashMap<>();
         for (Lease lease : leases) {
@@ -67,16 +72,23 @@ record LeadershipPlan(Set<String> take, Set<String> release, Map<String, String>
                 }
             }
         }
-        Set<String> release = new TreeSet<>();
-        new ArrayList<>(held).subList(Math.min(share, held.size()), held.size()).forEach(release::add);
+        List<String> shared = new ArrayList<>(held);
+        shared.removeAll(adopted);
+        Set<String> release = new TreeSet<>(shared.subList(Math.min(share, shared.size()), shared.size()));
         Set<String> take = new TreeSet<>();
-        int leading = held.size() - release.size();
+        Set<String> adopt = new TreeSet<>();
+        int leading = shared.size() - release.size();
         for (String namespace : free) {
-            if (leading < share || freeReads.getOrDefault(namespace, 0) >= STARVED) {
+            if (leading < share) {
                 take.add(namespace);
                 leading++;
+            } else if (freeReads.getOrDefault(namespace, 0) >= STARVED) {
+                take.add(namespace);
+                if (released.contains(namespace)) {
+                    adopt.add(namespace);
+                }
             }
         }
-        return new LeadershipPlan(take, release, leaders, List.copyOf(members), wakeIn);
+        return new LeadershipPlan(take, adopt, release, leaders, List.copyOf(members), wakeIn);
     }
 }

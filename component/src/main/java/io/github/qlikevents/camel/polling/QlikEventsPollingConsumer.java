@@ -125,11 +125,11 @@ public class QlikEventsPollingConsumer extends ManagedAuditPoller implements Pag
 
     @Override
     protected void doBuild() throws Exception {
-        Route route = getRoute() != null ? getRoute()
+        Route route = monitor != null ? null : getRoute() != null ? getRoute()
                 : endpoint.getCamelContext().getRoutes().stream().filter(r -> r.getProcessor() == getProcessor())
                         .findFirst().orElse(null);
         delegated = route != null && route.getConsumer() != this;
-        routeId = route != null ? route.getRouteId() : monitor != null ? monitor.getId() : endpoint.getEndpointKey();
+        routeId = monitor != null ? monitor.getId() : route != null ? route.getRouteId() : endpoint.getEndpointKey();
         setHealthCheck(new PollerHealthCheck(this, "consumer:" + routeId));
         super.doBuild();
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.qlikevents.camel.cluster.JdbcClusterService;
 import io.github.qlikevents.camel.ha.LeadershipBenchmark;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -56,7 +57,7 @@ public final class BenchmarkSuite {
         results.put("manyTenants", manyTenants(Integer.getInteger("bench.tenants", 500)));
         results.put("handOver", LeadershipBenchmark.handOver(Integer.getInteger("bench.kills", 10)));
         results.put("leadershipDatabaseLoad", LeadershipBenchmark.databaseLoad(List.of(1, 60, 500),
-                Duration.ofSeconds(40), Duration.ofMinutes(2)));
+                JdbcClusterService.DEFAULT_LEASE_DURATION, Duration.ofSeconds(40), Duration.ofMinutes(2)));
         Files.createDirectories(OUT);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(OUT.resolve("results.json").toFile(),
                 results);

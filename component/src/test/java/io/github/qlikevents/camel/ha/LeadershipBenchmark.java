@@ -49,7 +49,8 @@ public final class LeadershipBenchmark {
      */
     public static void main(String[] args) throws Exception {
         System.out.println(handOver(Integer.getInteger("bench.kills", 10)));
-        System.out.println(databaseLoad(List.of(1, 60, 500), Duration.ofSeconds(40), Duration.ofMinutes(2)));
+        System.out.println(databaseLoad(List.of(1, 60, 500), JdbcClusterService.DEFAULT_LEASE_DURATION,
+                Duration.ofSeconds(40), Duration.ofMinutes(2)));
     }
 
     /** Median and max hand-over over {@code kills} kills for each leadership, with the target lease + delay + 2 s. */
@@ -102,10 +103,12 @@ public final class LeadershipBenchmark {
     }
 
     /**
-     * Two replicas of JdbcClusterService at the defaults for each number of namespaces, all at once on databases of
-     * their own; statements each replica sends in {@code window} after {@code warmUp}, per minute and namespace.
+     * Two replicas of JdbcClusterService ({@code leaseDuration}, renewed every third of it: the default) for each
+     * number of namespaces, all at once on databases of their own; statements each replica sends in {@code window}
+     * after {@code warmUp}, per minute and namespace.
      */
-    public static List<Map<String, Object>> databaseLoad(List<Integer> sizes, Duration warmUp, Duration window)
+    public static List<Map<String, Object>> databaseLoad(List<Integer> sizes, String leaseDuration, Duration warmUp,
+                                                         Duration window)
             throws Exception {
         List<CamelContext> contexts = new ArrayList<>();
         Map<Integer, List<AtomicLong>> counters = new LinkedHashMap<>();
@@ -118,6 +121,7 @@ public final class LeadershipBenchmark {
                     perReplica.add(statements);
                     JdbcClusterService service = new JdbcClusterService(counting(url, statements));
                     service.setId(id);
+                    service.setLeaseDuration(leaseDuration);
                     CamelContext context = new DefaultCamelContext();
                     context.addService(service);
                     context.start();

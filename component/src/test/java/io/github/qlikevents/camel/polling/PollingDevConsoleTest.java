@@ -40,7 +40,8 @@ class PollingDevConsoleTest extends SandboxTestSupport {
         @SuppressWarnings("unchecked")
         Map<String, Object> poller = ((List<Map<String, Object>>) json.get("consumers")).get(0);
         assertThat(poller).containsEntry("routeId", "poll").containsEntry("eventsDelivered", 30L)
-                .containsKeys("lagSeconds", "rateLimitSharePercent", "lastSweep", "eventsFromSweeps", "cappedWaits");
+                .containsKeys("lagSeconds", "rateLimitSharePercent", "lastSweep", "eventsFromSweeps", "cappedWaits",
+                        "leaseHolder", "leaseExpiry", "lastPollAgeSeconds");
     }
 
     @Test
