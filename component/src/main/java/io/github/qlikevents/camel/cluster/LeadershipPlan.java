@@ -3,6 +3,7 @@ package io.github.qlikevents.camel.cluster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,9 @@ record LeadershipPlan(Set<String> take, Set<String> adopt, Set<String> release, 
         }
         int share = (namespaces.size() + members.size() - 1) / members.size();
         Set<String> held = new TreeSet<>();
-        Set<String> free = new TreeSet<>();
+        // each replica prefers other free namespaces (its own order), so that replicas taking at once seldom collide
+        Set<String> free = new TreeSet<>(Comparator.comparingInt((String namespace) -> (id + '/' + namespace)
+                .hashCode()).thenComparing(Comparator.naturalOrder()));
         Map<String, String> leaders = new HashMap<>();
         Duration wakeIn = every;
         for (String namespace : wanted) {

@@ -39,11 +39,12 @@ class LeadershipPlanTest {
         List<String> wanted = List.of("t0", "t1", "t2", "t3");
 
         LeadershipPlan belowShare = LeadershipPlan.of("a", wanted, leases, Map.of(), Set.of(), Set.of(), EVERY);
-        assertThat(belowShare.take()).as("share 2, leading 1: the first free one").containsExactly("t2");
+        assertThat(belowShare.take()).as("share 2, leading 1: one of the free ones").hasSize(1)
+                .isSubsetOf("t2", "t3");
 
         LeadershipPlan starving = LeadershipPlan.of("a", wanted, leases,
                 Map.of("t3", LeadershipPlan.STARVED), Set.of("t3"), Set.of(), EVERY);
-        assertThat(starving.take()).containsExactly("t2", "t3");
+        assertThat(starving.take()).containsExactlyInAnyOrder("t2", "t3");
         assertThat(starving.adopt()).as("given up before and free since: nobody else leads it").containsExactly("t3");
     }
 
