@@ -129,8 +129,8 @@ abstract class FailoverSequenceSupport extends SandboxTestSupport {
      */
     String awaitHandOver(String what, Set<String> excluded, long fromMillis) {
         await("a replica delivers after " + what).atMost(HAND_OVER_LIMIT)
-                .until(() -> firstDeliveryOutside(excluded, fromMillis) != null);
-        ReplicaSet.Delivery first = firstDeliveryOutside(excluded, fromMillis);
+                .until(() -> replicas.firstDeliveryOutside(excluded, fromMillis) != null);
+        ReplicaSet.Delivery first = replicas.firstDeliveryOutside(excluded, fromMillis);
         handOvers.add(what + ": " + (first.atMillis() - fromMillis) + " ms");
         return replicas.latestDeliverer(fromMillis);
     }
@@ -159,20 +159,5 @@ abstract class FailoverSequenceSupport extends SandboxTestSupport {
                                  + HAND_OVER_LIMIT.toMillis() + " ms)", expected, expected, duplicated, 0);
         assertThat(duplicated).as("delivered twice: at most a page per hand-over")
                 .isLessThanOrEqualTo((long) PAGE * handOvers.size());
-    }
-
-    private ReplicaSet.Delivery firstDeliveryOutside(Set<String> excluded, long fromMillis) {
-        ReplicaSet.Delivery first = null;
-        for (String name : replicas.names()) {
-            if (excluded.contains(name)) {
-                continue;
-            }
-            for (ReplicaSet.Delivery delivery : replicas.deliveries(name)) {
-                if (delivery.atMillis() >= fromMillis && (first == null || delivery.atMillis() < first.atMillis())) {
-                    first = delivery;
-                }
-            }
-        }
-        return first;
     }
 }

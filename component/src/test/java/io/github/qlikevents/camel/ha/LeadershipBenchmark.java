@@ -80,11 +80,9 @@ public final class LeadershipBenchmark {
                 String victim = replicas.latestDeliverer(since);
                 replicas.kill(victim);
                 long killed = System.currentTimeMillis();
-                await("another replica delivers").atMost(Progress.STALL).until(() -> !victim.equals(
-                        replicas.latestDeliverer(killed)) && replicas.latestDeliverer(killed) != null);
-                String next = replicas.latestDeliverer(killed);
-                millis.add(replicas.deliveries(next).stream().mapToLong(ReplicaSet.Delivery::atMillis)
-                        .filter(at -> at >= killed).min().orElseThrow() - killed);
+                await("another replica delivers").atMost(Progress.STALL)
+                        .until(() -> replicas.firstDeliveryOutside(Set.of(victim), killed) != null);
+                millis.add(replicas.firstDeliveryOutside(Set.of(victim), killed).atMillis() - killed);
                 replicas.start(victim);
             }
         } finally {

@@ -156,15 +156,10 @@ final class ReplicaSet {
         return names;
     }
 
-    /** The first delivery by any replica but {@code except} at or after {@code fromMillis}, or null. */
-    Delivery firstDeliveryByAnotherSince(String except, long fromMillis) {
-        return replicas.keySet().stream().filter(name -> !name.equals(except))
+    /** The first delivery at or after {@code fromMillis} by a replica not in {@code excluded}, or null. */
+    Delivery firstDeliveryOutside(Set<String> excluded, long fromMillis) {
+        return replicas.keySet().stream().filter(name -> !excluded.contains(name))
                 .flatMap(name -> deliveries(name).stream()).filter(d -> d.atMillis() >= fromMillis)
                 .min((x, y) -> Long.compare(x.atMillis(), y.atMillis())).orElse(null);
-    }
-
-    /** The log of the replica, as its process wrote it. */
-    String log(String name) throws IOException {
-        return Files.readString(Path.of("target", "test-logs", "fenced-" + name + ".log"));
     }
 }

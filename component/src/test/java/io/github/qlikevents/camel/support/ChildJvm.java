@@ -1,8 +1,8 @@
 package io.github.qlikevents.camel.support;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +22,10 @@ import org.apache.camel.support.processor.state.FileStateRepository;
 public final class ChildJvm {
 
     private static final List<Process> RUNNING = new CopyOnWriteArrayList<>();
+    /** The component module: the tests' working directory, and the benchmarks' through qlik.component.dir. */
+    private static final Path MODULE = Path.of(System.getProperty("qlik.component.dir", "."));
+    /** Where the children log. */
+    public static final Path LOGS = MODULE.resolve("target").resolve("test-logs");
 
     private ChildJvm() {
     }
@@ -32,15 +36,17 @@ public final class ChildJvm {
      */
     public static Process launch(Class<?> mainClass, String name, String tenantUrl, String apiKey, String... args)
             throws Exception {
+        Files.createDirectories(LOGS);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-Dlog4j2.configurationFile=src/test/resources/log4j2-child.xml",
-                "-Dqlik.log.file=target/test-logs/" + name + ".log", "-cp", System.getProperty("java.class.path"),
+                .toString(), "-Xmx256m", "-Dlog4j2.configurationFile="
+                                         + MODULE.resolve("src/test/resources/log4j2-child.xml"),
+                "-Dqlik.log.file=" + LOGS.resolve(name + ".log"), "-cp", System.getProperty("java.class.path"),
                 mainClass.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(Map.of("QLIK_TENANT_URL", tenantUrl, "QLIK_API_KEY", apiKey));
         builder.redirectErrorStream(true);
-        builder.redirectOutput(new File("target/test-logs/" + name + ".out"));
+        builder.redirectOutput(LOGS.resolve(name + ".out").toFile());
         Process process = builder.start();
         RUNNING.add(process);
         return process;
