@@ -63,6 +63,11 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
               description = "Milliseconds between polls. Each idle poll costs one request: see the cost model on the"
                             + " component page.")
     private long delay;
+    /** Only the catalog's description and default of initialDelay, kept by ScheduledPollEndpoint's setter. */
+    @UriParam(label = "consumer,scheduler", defaultValue = "0", javaType = "long",
+              description = "Milliseconds before the first poll. None by default: a poller started on a new leader at a"
+                            + " hand-over polls at once.")
+    private long initialDelay;
 
     private QlikApiClient apiClient;
     /** The Audits API poller running for this endpoint, if one is. */
@@ -74,6 +79,7 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
                                      QlikLicenseEventsConfiguration configuration) {
         super(uri, component);
         setDelay(DEFAULT_DELAY_MILLIS);
+        setInitialDelay(0);
         this.channel = channel.uriName();
         this.channelValue = channel;
         this.configuration = configuration;
