@@ -163,7 +163,8 @@ public class JdbcClusterService extends AbstractCamelClusterService<JdbcClusterV
     /** A view stopped: its lease is freed, so another replica takes it at once. */
     void left(JdbcClusterView view) {
         joined.remove(view);
-        if (view.leads()) {
+        // when the service stops, one statement frees every lease of the replica
+        if (view.leads() && !isStopping()) {
             try {
                 leases.release(view.getNamespace(), getId());
             } catch (RuntimeException e) {

@@ -75,6 +75,8 @@ final class PositionClaim {
         this.channel = channel;
         this.clock = clock;
         this.loaded = loaded;
+        // until the first claim reads the stored one (the database may be down at start)
+        this.position = new PollPosition(since);
     }
 
     /**
