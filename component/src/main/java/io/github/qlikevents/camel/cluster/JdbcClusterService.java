@@ -231,7 +231,7 @@ public class JdbcClusterService extends AbstractCamelClusterService<JdbcClusterV
                              + " renewal, then steps down until the table can be reached again", getId(),
                             e.getMessage(), timing.actFor());
                 }
-                joined.forEach(view -> leaders.put(view, view.leads() ? getId() : null));
+                // the views stay as they are: the step-down, when no renewal succeeds in time, takes leadership away
             }
             scheduleRead(next);
         }
