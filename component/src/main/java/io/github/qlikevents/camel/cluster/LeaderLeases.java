@@ -1,6 +1,5 @@
 package io.github.qlikevents.camel.cluster;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -59,12 +58,12 @@ final class LeaderLeases {
         table.create(dialect -> "NAME VARCHAR(255) NOT NULL PRIMARY KEY, HOLDER VARCHAR(255), LEASE_EXPIRES "
                                 + dialect.integerType());
         now = table.dialect().nowMillis();
-        leaseEnd = "(" + now + " + ?)";
+        leaseEnd = table.dialect().nowPlusParameter();
     }
 
     /** Renews every lease {@code id} holds, its presence among them; one statement whatever their number. */
     void renew(String id) {
-        table.execute("renewal of the leases of " + id, connection -> update(connection,
+        table.execute("renewal of the leases of " + id, connection -> JdbcTable.update(connection,
                 "UPDATE " + table.name() + " SET LEASE_EXPIRES = " + leaseEnd + " WHERE HOLDER = ?",
                 timing.lease().toMillis(), id));
     }
@@ -88,15 +87,12 @@ final class LeaderLeases {
     /** Adds a row for a namespace (free), or the presence of {@code holder} (held); nothing when it is there. */
     void add(String name, String holder) {
         table.execute("insert of " + name, connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO " + table.name() + " (NAME, HOLDER, LEASE_EXPIRES) VALUES (?, ?, "
-                                                                        + (holder == null ? "NULL" : leaseEnd) + ")")) {
-                insert.setString(1, name);
-                insert.setString(2, holder);
-                if (holder != null) {
-                    insert.setLong(3, timing.lease().toMillis());
-                }
-                return insert.executeUpdate();
+            try {
+                return holder == null
+                        ? JdbcTable.update(connection, "INSERT INTO " + table.name() + " (NAME) VALUES (?)", name)
+                        : JdbcTable.update(connection, "INSERT INTO " + table.name() + " (NAME, HOLDER, LEASE_EXPIRES) "
+                                                       + "VALUES (?, ?, " + leaseEnd + ")",
+                                name, holder, timing.lease().toMillis());
             } catch (SQLException e) {
                 if (JdbcTable.isDuplicate(e)) {
                     return 0;
@@ -109,39 +105,25 @@ final class LeaderLeases {
     /** Takes the namespace for {@code id} when it is free (never held, released, or its lease lapsed). */
     boolean take(String namespace, String id) {
         return table.execute("take of " + namespace, connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE " + table.name() + " SET HOLDER = ?, LEASE_EXPIRES = " + leaseEnd + " WHERE NAME = ? AND "
-                                                                        + "(HOLDER IS NULL OR LEASE_EXPIRES IS NULL OR LEASE_EXPIRES < "
-                                                                        + now + ")")) {
-                update.setString(1, id);
-                update.setLong(2, timing.lease().toMillis());
-                update.setString(3, namespace);
-                return update.executeUpdate() > 0;
-            }
+            return JdbcTable.update(connection, "UPDATE " + table.name() + " SET HOLDER = ?, LEASE_EXPIRES = " + leaseEnd
+                                                + " WHERE NAME = ? AND (HOLDER IS NULL OR LEASE_EXPIRES IS NULL OR "
+                                                + "LEASE_EXPIRES < " + now + ")",
+                    id, timing.lease().toMillis(), namespace) > 0;
         });
     }
 
     /** Frees the namespace if {@code id} holds it, so that another replica may take it at once. */
     void release(String namespace, String id) {
-        table.execute("release of " + namespace, connection -> update(connection,
+        table.execute("release of " + namespace, connection -> JdbcTable.update(connection,
                 "UPDATE " + table.name() + " SET HOLDER = NULL, LEASE_EXPIRES = NULL WHERE NAME = ? AND HOLDER = ?",
                 namespace, id));
     }
 
     /** Frees every namespace {@code id} holds and removes its presence: the replica stops. */
     void leave(String id) {
-        table.execute("release of the leases of " + id, connection -> update(connection,
+        table.execute("release of the leases of " + id, connection -> JdbcTable.update(connection,
                 "UPDATE " + table.name() + " SET HOLDER = NULL, LEASE_EXPIRES = NULL WHERE HOLDER = ? AND NAME <> ?",
-                id, REPLICA + id) + update(connection, "DELETE FROM " + table.name() + " WHERE NAME = ?", REPLICA + id));
-    }
-
-    private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                update.setObject(i + 1, parameters[i]);
-            }
-            return update.executeUpdate();
-        }
+                id, REPLICA + id) + JdbcTable.update(connection, "DELETE FROM " + table.name() + " WHERE NAME = ?", REPLICA + id));
     }
 
     @Override

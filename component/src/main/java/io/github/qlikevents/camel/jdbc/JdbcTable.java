@@ -1,6 +1,7 @@
 package io.github.qlikevents.camel.jdbc;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.function.Function;
@@ -99,6 +100,20 @@ public final class JdbcTable {
             }
         } catch (SQLException e) {
             throw new RuntimeCamelException("Table " + name + ": " + what + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs one statement on {@code connection} with {@code parameters} in order, and returns the rows it changed. */
+    public static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                if (parameters[i] instanceof String text) {
+                    statement.setString(i + 1, text);
+                } else {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+            }
+            return statement.executeUpdate();
         }
     }
 

@@ -28,6 +28,11 @@ public record SqlDialect(String product, String textType, String integerType, St
             new SqlDialect("H2", "CLOB", "BIGINT",
                     "DATEDIFF(MILLISECOND, TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00', CURRENT_TIMESTAMP)"));
 
+    /** The database's clock plus a parameter of milliseconds: when a lease taken or renewed now ends. */
+    public String nowPlusParameter() {
+        return "(" + nowMillis + " + ?)";
+    }
+
     /** The dialect of the database whose product name its driver reports as {@code productName}. */
     public static SqlDialect of(String productName) {
         return KNOWN.stream().filter(dialect -> productName.startsWith(dialect.product())).findFirst()

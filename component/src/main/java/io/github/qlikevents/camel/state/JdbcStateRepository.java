@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -97,7 +98,7 @@ public class JdbcStateRepository extends ServiceSupport implements FencedStateRe
         // a table made before leases existed
         table.addColumnWhenAbsent("LEASE_HOLDER", dialect -> "VARCHAR(255)");
         table.addColumnWhenAbsent("LEASE_EXPIRES", dialect -> dialect.integerType());
-        leaseEnd = "(" + table.dialect().nowMillis() + " + ?)";
+        leaseEnd = table.dialect().nowPlusParameter();
     }
 
     @Override
@@ -122,10 +123,7 @@ public class JdbcStateRepository extends ServiceSupport implements FencedStateRe
     @Override
     public void setState(String key, String value) {
         table.execute("write of key '" + key + "'", connection -> upsert(connection, key,
-                "STATE_VALUE = ?", "STATE_VALUE", "?", statement -> {
-                    statement.setString(1, value);
-                    return 2;
-                }));
+                "STATE_VALUE = ?", "STATE_VALUE", "?", value));
     }
 
     @Override
@@ -133,12 +131,8 @@ public class JdbcStateRepository extends ServiceSupport implements FencedStateRe
         String claim = UUID.randomUUID().toString();
         table.execute("claim of key '" + key + "'", connection -> upsert(connection, key,
                 "OWNER_CLAIM = ?, LEASE_HOLDER = ?, LEASE_EXPIRES = " + leaseEnd,
-                "OWNER_CLAIM, LEASE_HOLDER, LEASE_EXPIRES", "?, ?, " + leaseEnd, statement -> {
-                    statement.setString(1, claim);
-                    statement.setString(2, holder);
-                    statement.setLong(3, timing.lease().toMillis());
-                    return 4;
-                }));
+                "OWNER_CLAIM, LEASE_HOLDER, LEASE_EXPIRES", "?, ?, " + leaseEnd, claim, holder,
+                timing.lease().toMillis()));
         return claim;
     }
 
@@ -146,44 +140,27 @@ public class JdbcStateRepository extends ServiceSupport implements FencedStateRe
     public String claimIfFree(String key, String holder) {
         String claim = UUID.randomUUID().toString();
         boolean claimed = table.execute("claim of key '" + key + "'", connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE " + tableName + " SET OWNER_CLAIM = ?, LEASE_HOLDER = ?, LEASE_EXPIRES = " + leaseEnd
-                                                                        + " WHERE STATE_KEY = ? AND (LEASE_EXPIRES IS NULL OR LEASE_EXPIRES < "
-                                                                        + table.dialect().nowMillis() + ")")) {
-                update.setString(1, claim);
-                update.setString(2, holder);
-                update.setLong(3, timing.lease().toMillis());
-                update.setString(4, key);
-                if (update.executeUpdate() > 0) {
-                    return true;
-                }
+            if (JdbcTable.update(connection, "UPDATE " + tableName + " SET OWNER_CLAIM = ?, LEASE_HOLDER = ?, "
+                                             + "LEASE_EXPIRES = " + leaseEnd + " WHERE STATE_KEY = ? AND "
+                                             + "(LEASE_EXPIRES IS NULL OR LEASE_EXPIRES < "
+                                             + table.dialect().nowMillis() + ")",
+                    claim, holder, timing.lease().toMillis(), key) > 0) {
+                return true;
             }
-            return exists(connection, key) ? false : upsert(connection, key, null,
-                    "OWNER_CLAIM, LEASE_HOLDER, LEASE_EXPIRES", "?, ?, " + leaseEnd, statement -> {
-                        statement.setString(1, claim);
-                        statement.setString(2, holder);
-                        statement.setLong(3, timing.lease().toMillis());
-                        return 4;
-                    }) > 0;
+            return !exists(connection, key) && upsert(connection, key, null, "OWNER_CLAIM, LEASE_HOLDER, LEASE_EXPIRES",
+                    "?, ?, " + leaseEnd, claim, holder, timing.lease().toMillis()) > 0;
         });
         return claimed ? claim : null;
     }
 
     @Override
     public void renew(String key, String claim) {
-        write(key, "LEASE_EXPIRES = " + leaseEnd, claim, statement -> {
-            statement.setLong(1, timing.lease().toMillis());
-            return 2;
-        });
+        write(key, "LEASE_EXPIRES = " + leaseEnd, claim, timing.lease().toMillis());
     }
 
     @Override
     public void setState(String key, String value, String claim) {
-        write(key, "STATE_VALUE = ?, LEASE_EXPIRES = " + leaseEnd, claim, statement -> {
-            statement.setString(1, value);
-            statement.setLong(2, timing.lease().toMillis());
-            return 3;
-        });
+        write(key, "STATE_VALUE = ?, LEASE_EXPIRES = " + leaseEnd, claim, value, timing.lease().toMillis());
     }
 
     @Override
@@ -202,27 +179,18 @@ public class JdbcStateRepository extends ServiceSupport implements FencedStateRe
 
     @Override
     public void release(String key, String claim) {
-        table.execute("release of key '" + key + "'", connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE " + tableName + " SET LEASE_EXPIRES = 0 WHERE STATE_KEY = ? AND OWNER_CLAIM = ?")) {
-                update.setString(1, key);
-                update.setString(2, claim);
-                return update.executeUpdate();
-            }
-        });
+        table.execute("release of key '" + key + "'", connection -> JdbcTable.update(connection,
+                "UPDATE " + tableName + " SET LEASE_EXPIRES = 0 WHERE STATE_KEY = ? AND OWNER_CLAIM = ?", key, claim));
     }
 
-    /** Sets {@code assignments} on the key's row when {@code claim} still holds it; else nothing, and says so. */
-    private void write(String key, String assignments, String claim, Parameters parameters) {
-        int updated = table.execute("write of key '" + key + "'", connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE " + tableName + " SET " + assignments + " WHERE STATE_KEY = ? AND OWNER_CLAIM = ?")) {
-                int next = parameters.set(update);
-                update.setString(next, key);
-                update.setString(next + 1, claim);
-                return update.executeUpdate();
-            }
-        });
+    /**
+     * Sets {@code assignments}, whose parameters are {@code values}, on the key's row when {@code claim} still holds
+     * it; else nothing, and says so.
+     */
+    private void write(String key, String assignments, String claim, Object... values) {
+        int updated = table.execute("write of key '" + key + "'", connection -> JdbcTable.update(connection,
+                "UPDATE " + tableName + " SET " + assignments + " WHERE STATE_KEY = ? AND OWNER_CLAIM = ?",
+                with(values, key, claim)));
         if (updated == 0) {
             throw new LostClaimException(key);
         }
@@ -240,26 +208,22 @@ public class JdbcStateRepository extends ServiceSupport implements FencedStateRe
 
     /**
      * Sets {@code assignments} on the key's row, or inserts the row with {@code columns} and {@code values} when there
-     * is none; when another replica inserts it first, updates it (or, with no {@code assignments}, leaves it).
+     * is none, both taking {@code parameters}; when another replica inserts it first, updates it (or, with no
+     * {@code assignments}, leaves it).
      *
      * @return rows written
      */
     private int upsert(Connection connection, String key, String assignments, String columns, String values,
-                       Parameters parameters) throws SQLException {
+                       Object... parameters) throws SQLException {
+        Object[] withKey = with(parameters, key);
         for (int attempt = 0;; attempt++) {
-            if (assignments != null) {
-                try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE " + tableName + " SET " + assignments + " WHERE STATE_KEY = ?")) {
-                    update.setString(parameters.set(update), key);
-                    if (update.executeUpdate() > 0) {
-                        return 1;
-                    }
-                }
+            if (assignments != null && JdbcTable.update(connection,
+                    "UPDATE " + tableName + " SET " + assignments + " WHERE STATE_KEY = ?", withKey) > 0) {
+                return 1;
             }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO " + tableName + " (" + columns + ", STATE_KEY) VALUES (" + values + ", ?)")) {
-                insert.setString(parameters.set(insert), key);
-                return insert.executeUpdate();
+            try {
+                return JdbcTable.update(connection,
+                        "INSERT INTO " + tableName + " (" + columns + ", STATE_KEY) VALUES (" + values + ", ?)", withKey);
             } catch (SQLException e) {
                 if (attempt > 0 || !JdbcTable.isDuplicate(e)) {
                     throw e;
@@ -272,14 +236,15 @@ public class JdbcStateRepository extends ServiceSupport implements FencedStateRe
         }
     }
 
+    /** {@code first}, then {@code more}: the parameters of a statement. */
+    private static Object[] with(Object[] first, Object... more) {
+        Object[] all = Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
     @Override
     public String toString() {
         return "JdbcStateRepository[" + tableName + "]";
-    }
-
-    /** Sets a statement's leading parameters and returns the index of the next one. */
-    @FunctionalInterface
-    private interface Parameters {
-        int set(PreparedStatement statement) throws SQLException;
     }
 }
