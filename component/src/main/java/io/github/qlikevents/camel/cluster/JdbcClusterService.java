@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 
 import io.github.qlikevents.camel.cluster.LeaderLeases.Lease;
 import io.github.qlikevents.camel.jdbc.LeaseTiming;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.support.cluster.AbstractCamelClusterService;
 import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * another. Every renewInterval a replica renews all its leases in one statement and reads the table in another;
  * leases expire by the database's clock. A replica whose renewal fails steps down leaseDuration less half a renewal
  * interval after its last renewal began (its monotonic clock), before its leases can be taken. Namespaces are spread
- * over the live replicas: each leads at most its share, ceil(namespaces / replicas).
+ * over the live replicas: each leads at most its share, ceil(namespaces / replicas). Its readiness check
+ * ({@code jdbc-cluster-service}) is DOWN while the replica has stepped down for want of the database.
  */
 public class JdbcClusterService extends AbstractCamelClusterService<JdbcClusterView> {
 
@@ -61,7 +63,9 @@ public class JdbcClusterService extends AbstractCamelClusterService<JdbcClusterV
     /** When the last successful renewal began (System.nanoTime). */
     private volatile long renewedAt;
     private boolean firstRead = true;
-    private boolean failing;
+    /** Why the last renewal failed, {@code null} when it succeeded. */
+    private volatile String renewalFailure;
+    private final LeadershipHealthCheck healthCheck = new LeadershipHealthCheck(this);
 
     public JdbcClusterService() {
     }
@@ -126,13 +130,22 @@ public class JdbcClusterService extends AbstractCamelClusterService<JdbcClusterV
                 "JdbcClusterService-" + getId(), 2);
         LOG.info("Replica {} takes leadership from table {} (leases of {}, renewed every {})", getId(), leases,
                 timing.lease(), timing.renewInterval());
+        renewedAt = System.nanoTime() - timing.actFor().toNanos();
         scheduleRead(Duration.ZERO);
+        HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
+        if (health != null) {
+            health.register(healthCheck);
+        }
         super.doStart();
     }
 
     @Override
     protected void doStop() throws Exception {
         super.doStop();
+        HealthCheckRegistry health = HealthCheckRegistry.get(getCamelContext());
+        if (health != null) {
+            health.unregister(healthCheck);
+        }
         if (executor != null) {
             getCamelContext().getExecutorServiceManager().shutdownNow(executor);
             executor = null;
@@ -225,12 +238,12 @@ public class JdbcClusterService extends AbstractCamelClusterService<JdbcClusterV
                 next = firstRead && SECOND_LOOK.compareTo(plan.wakeIn()) < 0 ? SECOND_LOOK : plan.wakeIn();
                 firstRead = false;
             } catch (RuntimeException e) {
-                if (!failing) {
-                    failing = true;
+                if (renewalFailure == null) {
                     LOG.warn("Replica {} could not renew its leadership leases ({}): it leads on until {} after the last"
                              + " renewal, then steps down until the table can be reached again", getId(),
                             e.getMessage(), timing.actFor());
                 }
+                renewalFailure = String.valueOf(e.getMessage());
                 // the views stay as they are: the step-down, when no renewal succeeds in time, takes leadership away
             }
             scheduleRead(next);
@@ -241,8 +254,8 @@ public class JdbcClusterService extends AbstractCamelClusterService<JdbcClusterV
 
     private void renewed(long start) {
         renewedAt = start;
-        if (failing) {
-            failing = false;
+        if (renewalFailure != null) {
+            renewalFailure = null;
             LOG.info("Replica {} renewed its leadership leases again", getId());
         }
         if (stepDown != null) {
@@ -251,9 +264,24 @@ public class JdbcClusterService extends AbstractCamelClusterService<JdbcClusterV
         stepDown = executor.schedule(this::stepDownWhenOverdue, timing.actFor().toNanos(), TimeUnit.NANOSECONDS);
     }
 
+    /** Why the last renewal failed, {@code null} when it succeeded (or none was tried yet). */
+    String renewalFailure() {
+        return renewalFailure;
+    }
+
+    /** Whether no renewal succeeded for leaseDuration less half a renewal interval, so the replica leads nothing. */
+    boolean steppedDown() {
+        return System.nanoTime() - renewedAt >= timing.actFor().toNanos();
+    }
+
+    /** The namespaces this replica leads, sorted. */
+    List<String> ledNamespaces() {
+        return joined.stream().filter(JdbcClusterView::leads).map(JdbcClusterView::getNamespace).sorted().toList();
+    }
+
     /** No renewal succeeded in time: leads nothing more until one does, before any lease can be taken over. */
     private void stepDownWhenOverdue() {
-        if (System.nanoTime() - renewedAt < timing.actFor().toNanos()) {
+        if (!steppedDown()) {
             return;
         }
         List<JdbcClusterView> leading = joined.stream().filter(JdbcClusterView::leads).toList();

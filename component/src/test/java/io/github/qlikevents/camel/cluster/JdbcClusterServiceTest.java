@@ -13,7 +13,10 @@ import io.github.qlikevents.camel.support.CuttableDataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.cluster.CamelClusterEventListener;
 import org.apache.camel.cluster.CamelClusterView;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -83,12 +86,21 @@ class JdbcClusterServiceTest {
         List<long[]> aLed = leadership(a);
         List<long[]> bLed = leadership(b);
 
+        assertThat(health(a).getState()).as("a's health while it leads").isEqualTo(HealthCheck.State.UP);
+        assertThat(health(a).getDetails()).containsEntry("leads", List.of("t0"));
+
         aDatabase.cut(true);
         await("b takes over").atMost(SETTLED).until(() -> b.getLocalMember().isLeader());
         assertThat(a.getLocalMember().isLeader()).as("a still leads").isFalse();
+        HealthCheck.Result down = health(a);
+        assertThat(down.getState()).as("a's health without its database").isEqualTo(HealthCheck.State.DOWN);
+        assertThat(down.getMessage()).get(InstanceOfAssertFactories.STRING)
+                .startsWith("Replica a could not renew its leadership leases (").contains("cut this replica off the database");
+        assertThat(health(b).getState()).as("b's health").isEqualTo(HealthCheck.State.UP);
         aDatabase.cut(false);
         await("a stands by beside b").during(Duration.ofSeconds(3)).atMost(SETTLED)
                 .until(() -> b.getLocalMember().isLeader() && !a.getLocalMember().isLeader());
+        assertThat(health(a).getState()).as("a's health once it reaches its database").isEqualTo(HealthCheck.State.UP);
         contexts.get(1).stop();
 
         await("a leads again once b stopped").atMost(SETTLED).until(() -> a.getLocalMember().isLeader());
@@ -100,6 +112,12 @@ class JdbcClusterServiceTest {
                 assertThat(aSteppedDown).as("a stepped down (ns) before b took over (ns)").isLessThan(bTookOver);
             }
         }
+    }
+
+    /** The replica's jdbc-cluster-service check, as Camel's health endpoints call it. */
+    private static HealthCheck.Result health(CamelClusterView view) {
+        return HealthCheckHelper.invoke(view.getClusterService().getCamelContext()).stream()
+                .filter(result -> result.getCheck().getId().equals("jdbc-cluster-service")).findFirst().orElseThrow();
     }
 
     /** The spans (System.nanoTime from, to) in which the view's replica led, the first one open since the call. */

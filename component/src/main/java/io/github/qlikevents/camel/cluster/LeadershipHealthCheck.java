@@ -1,0 +1,63 @@
+package io.github.qlikevents.camel.cluster;
+
+import java.util.Map;
+
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckResultBuilder;
+
+/**
+ * The readiness check of a {@link JdbcClusterService} ({@code jdbc-cluster-service}): DOWN, with the reason, once the
+ * replica has stepped down because it could not renew its leases (the database is down or refuses it), so that a
+ * database outage, when no replica leads and nothing is delivered, shows in health; UP otherwise, with the namespaces
+ * the replica leads. Not a liveness check: restarting a replica does not bring a database back.
+ */
+final class LeadershipHealthCheck implements HealthCheck {
+
+    /** The check's id in Camel's health registry. */
+    static final String ID = "jdbc-cluster-service";
+
+    private final JdbcClusterService service;
+    private boolean enabled = true;
+
+    LeadershipHealthCheck(JdbcClusterService service) {
+        this.service = service;
+    }
+
+    @Override
+    public String getGroup() {
+        return "camel";
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false;
+    }
+
+    @Override
+    public Result call(Map<String, Object> options) {
+        HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this).detail("replica", service.getId())
+                .detail("leads", service.ledNamespaces());
+        String failure = service.renewalFailure();
+        if (failure != null && service.steppedDown()) {
+            return builder.down().message("Replica " + service.getId() + " could not renew its leadership leases ("
+                                          + failure + ") and leads nothing until it can: while every replica is in "
+                                          + "this state, no master: route delivers").build();
+        }
+        return builder.up().build();
+    }
+}
