@@ -54,9 +54,11 @@ final class LeadershipHealthCheck implements HealthCheck {
                 .detail("leads", service.ledNamespaces());
         String failure = service.renewalFailure();
         if (failure != null && service.steppedDown()) {
-            return builder.down().message("Replica " + service.getId() + " could not renew its leadership leases ("
-                                          + failure + ") and leads nothing until it can: while every replica is in "
-                                          + "this state, no master: route delivers").build();
+            return builder.down().detail("renewal.failure", failure)
+                    .message("Replica " + service.getId() + " could not renew its leadership leases (" + failure
+                             + ") and leads nothing until it can: while every replica is in this state, no master: "
+                             + "route delivers")
+                    .build();
         }
         return builder.up().build();
     }

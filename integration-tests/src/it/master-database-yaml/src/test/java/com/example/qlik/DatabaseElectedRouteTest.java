@@ -1,5 +1,11 @@
 package com.example.qlik;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * routes/ha/database-elected.camel.yaml, unchanged, on two camel-main replicas configured by properties alone (no
- * Java set-up), sharing only an H2 server: master: finds the JdbcClusterService bean, only the leader delivers, and
- * when it stops the other takes over from the position in the database.
+ * Java set-up), sharing only an H2 server: master: finds the JdbcClusterService bean, only the leader delivers, each
+ * replica's /observe/health shows whether it leads, and when the leader stops the other takes over from the position
+ * in the database.
  */
 class DatabaseElectedRouteTest {
 
@@ -47,14 +54,23 @@ class DatabaseElectedRouteTest {
         try {
             String database = "jdbc:h2:tcp://localhost:" + h2.getPort() + "/qlik";
             List<SandboxEvent> history = tenant.tenant().feed().snapshot();
-            Main a = replica("replica-a", database);
+            int aPort = freePort();
+            Main a = replica("replica-a", database, aPort);
             a.start();
             await().atMost(Duration.ofMinutes(2)).until(() -> delivered("replica-a").size() >= history.size());
-            Main b = replica("replica-b", database);
+            int bPort = freePort();
+            Main b = replica("replica-b", database, bPort);
             b.start();
             tenant.tenant().publishEvery(Duration.ofMillis(100));
             await().atMost(Duration.ofMinutes(2)).until(() -> delivered("replica-a").size() >= history.size() + 40);
             assertTrue(delivered("replica-b").isEmpty(), "the replica that is not leader delivers nothing");
+            String leader = health(aPort);
+            assertTrue(leader.contains("{\"name\":\"jdbc-cluster-service\",\"status\":\"UP\",\"data\":{\"leads\":[\"qlik-licenses\"]")
+                       && leader.contains("{\"name\":\"consumer:licenses-on-the-leader\",\"status\":\"UP\""),
+                    "the leader's /observe/health shows its leadership and its poller UP: " + leader);
+            String standby = health(bPort);
+            assertTrue(standby.contains("{\"name\":\"jdbc-cluster-service\",\"status\":\"UP\",\"data\":{\"leads\":[]"),
+                    "the standby's /observe/health: " + standby);
 
             a.stop();
             await().atMost(Duration.ofMinutes(2)).until(() -> delivered("replica-b").size() >= 20);
@@ -73,7 +89,22 @@ class DatabaseElectedRouteTest {
         }
     }
 
-    private static Main replica(String name, String database) {
+    /** camel-main's /observe/health of the replica on {@code port}, every check with its details. */
+    private static String health(int port) throws Exception {
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/observe/health?data=true")).timeout(Duration.ofSeconds(30))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, health.statusCode(), health.body());
+        return health.body();
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Main replica(String name, String database, int port) {
         Main main = new Main();
         main.configure().withRoutesIncludePattern("file:" + System.getProperty("qlik.repo.dir")
                                                   + "/routes/ha/database-elected.camel.yaml");
@@ -85,6 +116,11 @@ class DatabaseElectedRouteTest {
         main.addInitialProperty("qlik.lease", "PT6S");
         main.addInitialProperty("qlik.since", "P1D");
         main.addInitialProperty("qlik.delay", "200");
+        main.addInitialProperty("camel.management.enabled", "true");
+        main.addInitialProperty("camel.management.host", "127.0.0.1");
+        main.addInitialProperty("camel.management.port", String.valueOf(port));
+        main.addInitialProperty("camel.management.healthCheckEnabled", "true");
+        main.addInitialProperty("camel.health.exposureLevel", "full");
         return main;
     }
 

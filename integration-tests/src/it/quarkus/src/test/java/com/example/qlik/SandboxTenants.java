@@ -23,11 +23,11 @@ public class SandboxTenants implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try {
             tenants = new Tenants(SandboxTenant.builder().history(30, Duration.ofSeconds(30)).apiKey(API_KEY).start(),
                     SandboxTenant.builder().channels(Channel.ROLES).history(20, Duration.ofSeconds(30)).apiKey(API_KEY)
                             .start(),
-                    socket.getLocalPort());
+                    freePort());
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -35,6 +35,15 @@ public class SandboxTenants implements QuarkusTestResourceLifecycleManager {
                 "QLIK_API_KEY", API_KEY, "QLIK_WEBHOOK_SECRET", WEBHOOK_SECRET,
                 "QLIK_WEBHOOK_EXTERNAL_URL", "http://127.0.0.1:" + tenants.port(),
                 "quarkus.http.test-port", Integer.toString(tenants.port()), "quarkus.http.host", "127.0.0.1");
+    }
+
+    /** A loopback port free now, for the application's HTTP server (Quarkus tests must be told it beforehand). */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
