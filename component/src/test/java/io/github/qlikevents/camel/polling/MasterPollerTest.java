@@ -47,6 +47,8 @@ class MasterPollerTest extends SandboxTestSupport {
         context.start();
         HealthCheckRegistry health = context.getCamelContextExtension().getContextPlugin(HealthCheckRegistry.class);
         health.register(health.resolveById("consumers"));
+        // every check's result, as Actuator's and /observe/health's full exposure show them (the default shows one)
+        health.setExposureLevel("full");
 
         Progress.awaitCount("events delivered on the leader", () -> mock("events").getReceivedCounter(), 30);
         await("the poller's check under the route's id").atMost(Progress.STALL).until(() -> HealthCheckHelper
