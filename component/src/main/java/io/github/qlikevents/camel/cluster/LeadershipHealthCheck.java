@@ -2,7 +2,7 @@ package io.github.qlikevents.camel.cluster;
 
 import java.util.Map;
 
-import org.apache.camel.health.HealthCheck;
+import io.github.qlikevents.camel.health.NamedHealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
 /**
@@ -11,36 +11,16 @@ import org.apache.camel.health.HealthCheckResultBuilder;
  * database outage, when no replica leads and nothing is delivered, shows in health; UP otherwise, with the namespaces
  * the replica leads. Not a liveness check: restarting a replica does not bring a database back.
  */
-final class LeadershipHealthCheck implements HealthCheck {
+final class LeadershipHealthCheck extends NamedHealthCheck {
 
     /** The check's id in Camel's health registry. */
     static final String ID = "jdbc-cluster-service";
 
     private final JdbcClusterService service;
-    private boolean enabled = true;
 
     LeadershipHealthCheck(JdbcClusterService service) {
+        super(ID);
         this.service = service;
-    }
-
-    @Override
-    public String getGroup() {
-        return "camel";
-    }
-
-    @Override
-    public String getId() {
-        return ID;
-    }
-
-    @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    @Override
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
     }
 
     @Override

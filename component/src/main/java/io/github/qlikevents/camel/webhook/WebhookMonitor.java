@@ -3,7 +3,7 @@ package io.github.qlikevents.camel.webhook;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.apache.camel.health.HealthCheck;
+import io.github.qlikevents.camel.health.NamedHealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * up, logs why Qlik disabled it and enables it again (or registers it again when it is gone). As a Camel health check,
  * DOWN with Qlik's reason while the webhook is disabled and could not be enabled again.
  */
-public final class WebhookMonitor implements HealthCheck {
+public final class WebhookMonitor extends NamedHealthCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookMonitor.class);
 
@@ -23,12 +23,10 @@ public final class WebhookMonitor implements HealthCheck {
         void register() throws Exception;
     }
 
-    private final String id;
     private final Supplier<WebhookRegistrar> registrar;
     private final Supplier<String> webhookId;
     private final Registration registration;
     private volatile String problem;
-    private volatile boolean enabled = true;
 
     /**
      * @param id           the health check's id
@@ -38,7 +36,7 @@ public final class WebhookMonitor implements HealthCheck {
      */
     public WebhookMonitor(String id, Supplier<WebhookRegistrar> registrar, Supplier<String> webhookId,
                           Registration registration) {
-        this.id = id;
+        super(id);
         this.registrar = registrar;
         this.webhookId = webhookId;
         this.registration = registration;
@@ -71,25 +69,5 @@ public final class WebhookMonitor implements HealthCheck {
         String now = problem;
         HealthCheckResultBuilder result = HealthCheckResultBuilder.on(this).detail("webhook.id", webhookId.get());
         return (now == null ? result.up() : result.down().message(now)).build();
-    }
-
-    @Override
-    public String getGroup() {
-        return "camel";
-    }
-
-    @Override
-    public String getId() {
-        return id;
-    }
-
-    @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    @Override
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
     }
 }
