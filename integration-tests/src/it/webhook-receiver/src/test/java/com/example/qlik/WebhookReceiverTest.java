@@ -28,8 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * routes/webhook/webhook-receiver.camel.yaml, unchanged, on camel-main with camel-platform-http-main: the route
- * registers its webhook with the tenant, signed deliveries reach it as typed events, unsigned ones are refused, and
- * events whose deliveries are lost arrive through its reconciling sweep, once.
+ * registers its webhook with the tenant, signed deliveries reach it as typed events, unsigned ones are refused,
+ * events whose deliveries are lost arrive through its reconciling sweep, once, and stopping deletes the webhook. Run on
+ * the build's Camel line and on the newest LTS (invoker.properties).
  */
 class WebhookReceiverTest {
 
@@ -102,6 +103,8 @@ class WebhookReceiverTest {
         } finally {
             main.stop();
         }
+        assertTrue(tenant.tenant().webhooks().stream().noneMatch(webhook -> webhook.url().equals(webhookUrl)),
+                "the route deleted its webhook when it stopped");
     }
 
     private static int freeLoopbackPort() throws Exception {
