@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.github.qlikevents.camel.sandbox.QlikSandbox;
 import io.github.qlikevents.camel.sandbox.SandboxEvent;
 import io.github.qlikevents.camel.sandbox.SandboxTenant;
+import io.github.qlikevents.it.BootApplication;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,6 +37,7 @@ class DatabaseElectedReplicasIT {
     private static final Duration LEASE = Duration.ofSeconds(6);
     private static final Duration PATIENCE = Duration.ofMinutes(3);
     private static final int PAGE = 100;
+    private static final Pattern DELIVERED = Pattern.compile(".* (replica-\\w) delivered \\S+ (\\S+)$");
 
     @RegisterExtension
     static QlikSandbox tenant = new QlikSandbox(SandboxTenant.builder()
@@ -53,14 +56,16 @@ class DatabaseElectedReplicasIT {
                 "QLIK_DB_URL", "jdbc:h2:tcp://localhost:" + port + "/qlik", "QLIK_LEASE", LEASE.toString(),
                 "QLIK_SINCE", "P1D", "QLIK_DELAY", "200");
         List<SandboxEvent> history = tenant.tenant().feed().snapshot();
-        try (Replica a = Replica.start("replica-a", environment); Replica b = Replica.start("replica-b", environment)) {
+        String jar = System.getProperty("application.jar");
+        try (BootApplication a = BootApplication.start("replica-a", jar, environment, "--qlik.replica=replica-a");
+             BootApplication b = BootApplication.start("replica-b", jar, environment, "--qlik.replica=replica-b")) {
             await("one replica delivers the history").atMost(PATIENCE)
-                    .until(() -> a.delivered().size() + b.delivered().size() >= history.size());
-            Replica leader = a.delivered().isEmpty() ? b : a;
-            Replica standby = leader == a ? b : a;
+                    .until(() -> delivered(a).size() + delivered(b).size() >= history.size());
+            BootApplication leader = delivered(a).isEmpty() ? b : a;
+            BootApplication standby = leader == a ? b : a;
             tenant.tenant().publishEvery(Duration.ofMillis(100));
-            await().atMost(PATIENCE).until(() -> leader.delivered().size() >= history.size() + 40);
-            assertThat(standby.delivered()).as("what the replica that does not lead delivered").isEmpty();
+            await().atMost(PATIENCE).until(() -> delivered(leader).size() >= history.size() + 40);
+            assertThat(delivered(standby)).as("what the replica that does not lead delivered").isEmpty();
             assertThat(health(leader)).as("the leader's /actuator/health").satisfies(health -> {
                 assertThat(health.statusCode()).isEqualTo(200);
                 assertThat(health.body()).contains("\"consumer:licenses-on-the-leader\":\"UP\"",
@@ -70,7 +75,7 @@ class DatabaseElectedReplicasIT {
                     .contains("\"jdbc-cluster-service\":\"UP\"", "\"leads\":\"[]\"");
 
             h2.stop();
-            for (Replica replica : List.of(a, b)) {
+            for (BootApplication replica : List.of(a, b)) {
                 await(replica.name() + " DOWN without its database").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
                         .untilAsserted(() -> {
                             HttpResponse<String> health = health(replica);
@@ -82,27 +87,27 @@ class DatabaseElectedReplicasIT {
             }
             h2 = Server.createTcpServer("-tcpPort", String.valueOf(port), "-baseDir", data.toString(),
                     "-ifNotExists").start();
-            for (Replica replica : List.of(a, b)) {
+            for (BootApplication replica : List.of(a, b)) {
                 await(replica.name() + " UP with its database back").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
                         .until(() -> health(replica).statusCode() == 200);
             }
-            int before = a.delivered().size() + b.delivered().size();
+            int before = delivered(a).size() + delivered(b).size();
             await("one replica delivers again").atMost(PATIENCE)
-                    .until(() -> a.delivered().size() + b.delivered().size() >= before + 40);
+                    .until(() -> delivered(a).size() + delivered(b).size() >= before + 40);
 
-            Replica deliverer = lastToDeliver(a, b);
-            Replica survivor = deliverer == a ? b : a;
+            BootApplication deliverer = lastToDeliver(a, b);
+            BootApplication survivor = deliverer == a ? b : a;
             deliverer.kill();
-            int survivorBefore = survivor.delivered().size();
+            int survivorBefore = delivered(survivor).size();
             await("the other takes over from the stored position").atMost(LEASE.plusSeconds(60))
-                    .until(() -> survivor.delivered().size() >= survivorBefore + 20);
+                    .until(() -> delivered(survivor).size() >= survivorBefore + 20);
             tenant.tenant().stopPublishing();
             List<SandboxEvent> all = tenant.tenant().feed().snapshot();
             HashSet<String> ids = new HashSet<>(all.stream().map(SandboxEvent::eventId).toList());
             await("every event delivered").atMost(PATIENCE).until(() -> union(a, b).containsAll(ids));
 
-            List<String> both = new ArrayList<>(a.delivered());
-            both.addAll(b.delivered());
+            List<String> both = new ArrayList<>(delivered(a));
+            both.addAll(delivered(b));
             assertThat(new HashSet<>(both)).isEqualTo(ids);
             assertThat(both.size() - ids.size()).as("events delivered again over three hand-overs")
                     .isLessThanOrEqualTo(3 * PAGE);
@@ -111,23 +116,27 @@ class DatabaseElectedReplicasIT {
         }
     }
 
-    private static HttpResponse<String> health(Replica replica) throws Exception {
-        Optional<HttpResponse<String>> health = replica.health();
-        assertThat(health).as(replica.name() + " has its web server up").isPresent();
-        return health.get();
+    private static HttpResponse<String> health(BootApplication replica) throws Exception {
+        return replica.get("/actuator/health");
     }
 
-    private static HashSet<String> union(Replica a, Replica b) throws Exception {
-        HashSet<String> union = new HashSet<>(a.delivered());
-        union.addAll(b.delivered());
+    /** The event ids the replica's route logged as delivered, in order. */
+    private static List<String> delivered(BootApplication replica) throws Exception {
+        return replica.lines().stream().map(DELIVERED::matcher).filter(Matcher::matches)
+                .filter(m -> m.group(1).equals(replica.name())).map(m -> m.group(2)).toList();
+    }
+
+    private static HashSet<String> union(BootApplication a, BootApplication b) throws Exception {
+        HashSet<String> union = new HashSet<>(delivered(a));
+        union.addAll(delivered(b));
         return union;
     }
 
     /** The replica that delivered the newest event. */
-    private static Replica lastToDeliver(Replica a, Replica b) throws Exception {
+    private static BootApplication lastToDeliver(BootApplication a, BootApplication b) throws Exception {
         List<String> order = tenant.tenant().feed().snapshot().stream().map(SandboxEvent::eventId).toList();
-        int aLast = a.delivered().stream().mapToInt(order::indexOf).max().orElse(-1);
-        int bLast = b.delivered().stream().mapToInt(order::indexOf).max().orElse(-1);
+        int aLast = delivered(a).stream().mapToInt(order::indexOf).max().orElse(-1);
+        int bLast = delivered(b).stream().mapToInt(order::indexOf).max().orElse(-1);
         return aLast > bLast ? a : b;
     }
 }

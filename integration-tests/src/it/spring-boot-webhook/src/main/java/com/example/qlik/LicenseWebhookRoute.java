@@ -10,7 +10,8 @@ public class LicenseWebhookRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("webhook:qlik-license-events:licenses?webhookPath=/qlik/license-events").routeId("license-webhook")
+        from("webhook:qlik-license-events:licenses?webhookPath=/qlik/license-events"
+             + "&webhookExternalUrl={{qlik.webhook.external-url}}").routeId("license-webhook")
                 .process(exchange -> WebhookApplication.RECEIVED.add(exchange.getMessage().getBody(QlikEvent.class)));
     }
 }
