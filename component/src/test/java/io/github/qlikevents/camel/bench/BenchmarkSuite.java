@@ -31,6 +31,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class BenchmarkSuite {
 
+    /** Where CI's machines have a JDK 25 (the many-tenants benchmark also runs on it, with virtual threads). */
+    private static final Path JDK_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+
     private static final Path OUT = Path.of("target", "bench");
 
     private BenchmarkSuite() {
@@ -154,10 +157,29 @@ public final class BenchmarkSuite {
                 "barePlatformHttpPerSecond", bare.perSecond());
     }
 
-    /** Many tenants in one JVM: 1 minute of warm-up and 2 measured, idle, then one event a second per tenant. */
-    private static Map<String, Object> manyTenants(int tenants) throws Exception {
-        ManyTenants.Result result = ManyTenants.run(tenants, Duration.ofMinutes(1), Duration.ofMinutes(2));
+    /**
+     * Many tenants in one JVM: 1 minute of warm-up and 2 measured, idle, then one event a second per tenant; on this
+     * build's JVM, and where a JDK 25 lies at {@link #JDK_25} also on it with platform threads and with Camel's virtual
+     * threads ({@code camel.threads.virtual.enabled=true}).
+     */
+    private static List<Map<String, Object>> manyTenants(int tenants) throws Exception {
+        List<ManyTenants.Jvm> jvms = new ArrayList<>(List.of(ManyTenants.Jvm.thisOne()));
+        if (Files.isExecutable(JDK_25)) {
+            jvms.add(new ManyTenants.Jvm("platform threads, Java 25", JDK_25.toString(), List.of()));
+            jvms.add(new ManyTenants.Jvm("virtual threads, Java 25", JDK_25.toString(),
+                    List.of("-Dcamel.threads.virtual.enabled=true")));
+        }
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (ManyTenants.Jvm jvm : jvms) {
+            runs.add(manyTenants(tenants, jvm));
+        }
+        return runs;
+    }
+
+    private static Map<String, Object> manyTenants(int tenants, ManyTenants.Jvm jvm) throws Exception {
+        ManyTenants.Result result = ManyTenants.run(tenants, Duration.ofMinutes(1), Duration.ofMinutes(2), jvm);
         Map<String, Object> run = new LinkedHashMap<>();
+        run.put("jvm", jvm.label());
         run.put("tenants", result.tenants());
         run.put("threads", result.threads());
         run.put("heapAfterGcMiB", result.heapAfterGcMiB());
@@ -260,13 +282,14 @@ public final class BenchmarkSuite {
                     run.get("events"),
                     run.get("seconds"), run.get("perSecond"), run.get("peakHeapAfterGcMiB")));
         }
-        Map<String, Object> many = (Map<String, Object>) results.get("manyTenants");
-        md.append("\n| many tenants, one JVM, defaults (delay 5 s) | tenants | threads (target 64) | heap after GC MiB"
-                  + " (target 256) | requests/min per idle tenant (target 15) | p99 ms at 1 event/s each (target"
-                  + " delay + 2 s) | deliveries measured |\n|---|---:|---:|---:|---:|---:|---:|\n");
-        md.append(String.format(Locale.ROOT, "| route template per tenant | %s | %s | %.1f | %.1f | %s | %s |%n",
-                many.get("tenants"), many.get("threads"), many.get("heapAfterGcMiB"),
-                many.get("idleRequestsPerTenantMinute"), many.get("p99LatencyMillis"), many.get("deliveries")));
+        md.append("\n| many tenants, one JVM, route template per tenant, defaults (delay 5 s) | tenants | threads (target 64)"
+                  + " | heap after GC MiB (target 256) | requests/min per idle tenant (target 15) | p99 ms at 1 event/s"
+                  + " each (target delay + 2 s) | deliveries measured |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        for (Map<String, Object> many : (List<Map<String, Object>>) results.get("manyTenants")) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %s | %s |%n", many.get("jvm"),
+                    many.get("tenants"), many.get("threads"), many.get("heapAfterGcMiB"),
+                    many.get("idleRequestsPerTenantMinute"), many.get("p99LatencyMillis"), many.get("deliveries")));
+        }
         md.append("\n| hand-over, deliverer SIGKILLed, two replicas | kills | lease ms | median ms | max ms | target ms"
                   + " (lease + delay + 2 s) | max vs target |\n|---|---:|---:|---:|---:|---:|---:|\n");
         for (Map<String, Object> run : (List<Map<String, Object>>) results.get("handOver")) {

@@ -29,19 +29,36 @@ public final class ManyTenants {
                   long p99LatencyMillis, int deliveries, long delayMillis) {
     }
 
+    /** The JVM the application runs on: a label for the report, its java executable, and extra options. */
+    record Jvm(String label, String java, List<String> options) {
+
+        /** The JVM of this build, with Camel's default (platform) threads. */
+        static Jvm thisOne() {
+            return new Jvm("platform threads, Java " + Runtime.version().feature(),
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), List.of());
+        }
+    }
+
     private static final long DELAY_MILLIS = 5000;
 
     private ManyTenants() {
     }
 
-    /** This benchmark alone: {@code [tenants] [warm-up seconds] [measured seconds]}, defaults 500, 60, 120. */
+    /**
+     * This benchmark alone: {@code [tenants] [warm-up seconds] [measured seconds] [java [options...]]}, defaults 500,
+     * 60, 120 and this JVM.
+     */
     public static void main(String[] args) throws Exception {
+        Jvm jvm = args.length > 3
+                ? new Jvm(String.join(" ", List.of(args).subList(3, args.length)), args[3],
+                        List.of(args).subList(4, args.length))
+                : Jvm.thisOne();
         System.out.println(run(args.length > 0 ? Integer.parseInt(args[0]) : 500,
                 Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 60),
-                Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 120)));
+                Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 120), jvm));
     }
 
-    static Result run(int count, Duration warmUp, Duration measured) throws Exception {
+    static Result run(int count, Duration warmUp, Duration measured, Jvm jvm) throws Exception {
         List<SandboxTenant> tenants = new ArrayList<>();
         try {
             StringBuilder list = new StringBuilder();
@@ -53,10 +70,11 @@ public final class ManyTenants {
             }
             Path file = Files.createTempFile("qlik-tenants", ".txt");
             Files.writeString(file, list);
-            Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-Dlog4j2.configurationFile=src/test/resources/log4j2-scan.xml", "-cp",
-                    System.getProperty("java.class.path"), ManyTenantsApp.class.getName(), file.toString())
-                    .redirectErrorStream(true).start();
+            List<String> command = new ArrayList<>(List.of(jvm.java(), "-Xmx512m"));
+            command.addAll(jvm.options());
+            command.addAll(List.of("-Dlog4j2.configurationFile=src/test/resources/log4j2-scan.xml", "-cp",
+                    System.getProperty("java.class.path"), ManyTenantsApp.class.getName(), file.toString()));
+            Process app = new ProcessBuilder(command).redirectErrorStream(true).start();
             BlockingQueue<String> out = linesOf(app);
             Writer in = new OutputStreamWriter(app.getOutputStream(), StandardCharsets.UTF_8);
             awaitLine(out, "READY");
