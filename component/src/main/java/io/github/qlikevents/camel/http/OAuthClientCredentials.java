@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,11 +12,16 @@ import io.github.qlikevents.camel.decoding.QlikJson;
 
 /**
  * Qlik OAuth2 machine-to-machine tokens ({@code POST /oauth/token}, client credentials): cached, refreshed a minute
- * before expiry, and on demand after a 401.
+ * before expiry, and on demand after a 401. The expiry is the earlier of {@code expires_at} (an ISO-8601 instant or
+ * epoch seconds) and now plus {@code expires_in}, whichever the response has; an {@code expires_at} that this JVM's
+ * clock already sees as past (a clock ahead of Qlik's) is left aside, so a skewed clock never makes every request fetch
+ * a token; with neither, Qlik's documented lifetime of 6 hours.
  */
 public final class OAuthClientCredentials implements BearerAuth {
 
     private static final Duration REFRESH_MARGIN = Duration.ofMinutes(1);
+    /** Qlik's token lifetime, when the response says none. */
+    private static final Duration DEFAULT_LIFETIME = Duration.ofHours(6);
 
     private final String clientId;
     private final String clientSecret;
@@ -66,12 +72,40 @@ public final class OAuthClientCredentials implements BearerAuth {
                 throw new QlikAuthenticationException("OAuth token response of tenant " + api.tenant().host()
                                                       + " has no access_token", result.status());
             }
-            long expiresIn = body.path("expires_in").asLong(21_600);
             token = accessToken;
-            refreshAt = clock.instant().plusSeconds(expiresIn).minus(REFRESH_MARGIN);
+            refreshAt = expiry(body, clock.instant()).minus(REFRESH_MARGIN);
         } catch (IOException e) {
             throw new QlikApiException("OAuth token response of tenant " + api.tenant().host() + " is not JSON",
                     result.status(), e);
+        }
+    }
+
+    /** When the token of this response expires, as the class comment says. */
+    static Instant expiry(JsonNode body, Instant now) {
+        Instant byLifetime = body.path("expires_in").canConvertToLong()
+                ? now.plusSeconds(body.path("expires_in").asLong()) : null;
+        Instant at = instant(body.path("expires_at"));
+        if (at != null && !at.isAfter(now)) {
+            at = null;
+        }
+        if (at == null && byLifetime == null) {
+            return now.plus(DEFAULT_LIFETIME);
+        }
+        if (at == null || byLifetime == null) {
+            return at != null ? at : byLifetime;
+        }
+        return at.isBefore(byLifetime) ? at : byLifetime;
+    }
+
+    /** An ISO-8601 instant or epoch seconds; {@code null} when absent or neither. */
+    private static Instant instant(JsonNode value) {
+        if (value.isIntegralNumber()) {
+            return Instant.ofEpochSecond(value.asLong());
+        }
+        try {
+            return value.isTextual() ? Instant.parse(value.asText()) : null;
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 
