@@ -1,7 +1,5 @@
 package com.example.qlik;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +17,7 @@ import java.util.regex.Pattern;
 import io.github.qlikevents.camel.sandbox.QlikSandbox;
 import io.github.qlikevents.camel.sandbox.SandboxEvent;
 import io.github.qlikevents.camel.sandbox.SandboxTenant;
+import io.github.qlikevents.it.LoopbackPorts;
 import org.apache.camel.main.Main;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
@@ -54,11 +53,11 @@ class DatabaseElectedRouteTest {
         try {
             String database = "jdbc:h2:tcp://localhost:" + h2.getPort() + "/qlik";
             List<SandboxEvent> history = tenant.tenant().feed().snapshot();
-            int aPort = freePort();
+            int aPort = LoopbackPorts.free();
             Main a = replica("replica-a", database, aPort);
             a.start();
             await().atMost(Duration.ofMinutes(2)).until(() -> delivered("replica-a").size() >= history.size());
-            int bPort = freePort();
+            int bPort = LoopbackPorts.free();
             Main b = replica("replica-b", database, bPort);
             b.start();
             tenant.tenant().publishEvery(Duration.ofMillis(100));
@@ -98,11 +97,6 @@ class DatabaseElectedRouteTest {
         return health.body();
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static Main replica(String name, String database, int port) {
         Main main = new Main();

@@ -1,7 +1,5 @@
 package com.example.qlik;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -15,6 +13,7 @@ import io.github.qlikevents.camel.sandbox.QlikSandbox;
 import io.github.qlikevents.camel.sandbox.SandboxEvent;
 import io.github.qlikevents.camel.sandbox.SandboxTenant;
 import io.github.qlikevents.it.BootApplication;
+import io.github.qlikevents.it.LoopbackPorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -40,7 +39,7 @@ class LicenseEventsApplicationIT {
 
     @Test
     void pollsReceivesWebhooksReportsHealthAndUnregistersOnStop() throws Exception {
-        int port = freeLoopbackPort();
+        int port = LoopbackPorts.free();
         String webhookUrl = "http://127.0.0.1:" + port + "/qlik/license-events";
         List<String> history = tenant.tenant().feed().snapshot().stream().map(SandboxEvent::eventId).toList();
         try (BootApplication app = BootApplication.start("spring-boot-app", System.getProperty("application.jar"),
@@ -89,9 +88,4 @@ class LicenseEventsApplicationIT {
                 .map(line -> line.substring(line.indexOf(" " + prefix) + prefix.length() + 1).split(" ")[0]).toList();
     }
 
-    private static int freeLoopbackPort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

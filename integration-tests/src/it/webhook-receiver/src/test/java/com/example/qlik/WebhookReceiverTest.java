@@ -1,7 +1,5 @@
 package com.example.qlik;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +15,7 @@ import io.github.qlikevents.camel.sandbox.EventDocuments;
 import io.github.qlikevents.camel.sandbox.QlikSandbox;
 import io.github.qlikevents.camel.sandbox.SandboxEvent;
 import io.github.qlikevents.camel.sandbox.SandboxTenant;
+import io.github.qlikevents.it.LoopbackPorts;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,7 +41,7 @@ class WebhookReceiverTest {
 
     @Test
     void signedDeliveriesReachTheRouteAndUnsignedOnesAreRefused() throws Exception {
-        int port = freeLoopbackPort();
+        int port = LoopbackPorts.free();
         String webhookUrl = "http://127.0.0.1:" + port + "/qlik/license-events";
         Main main = new Main();
         main.configure().withRoutesIncludePattern(
@@ -107,9 +106,4 @@ class WebhookReceiverTest {
                 "the route deleted its webhook when it stopped");
     }
 
-    private static int freeLoopbackPort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }
