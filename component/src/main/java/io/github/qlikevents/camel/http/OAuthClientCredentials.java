@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -85,16 +88,8 @@ public final class OAuthClientCredentials implements BearerAuth {
         Instant byLifetime = body.path("expires_in").canConvertToLong()
                 ? now.plusSeconds(body.path("expires_in").asLong()) : null;
         Instant at = instant(body.path("expires_at"));
-        if (at != null && !at.isAfter(now)) {
-            at = null;
-        }
-        if (at == null && byLifetime == null) {
-            return now.plus(DEFAULT_LIFETIME);
-        }
-        if (at == null || byLifetime == null) {
-            return at != null ? at : byLifetime;
-        }
-        return at.isBefore(byLifetime) ? at : byLifetime;
+        return Stream.of(at != null && at.isAfter(now) ? at : null, byLifetime).filter(Objects::nonNull)
+                .min(Comparator.naturalOrder()).orElse(now.plus(DEFAULT_LIFETIME));
     }
 
     /** An ISO-8601 instant or epoch seconds; {@code null} when absent or neither. */
