@@ -227,10 +227,11 @@ public class QlikEventsPollingConsumer extends ManagedAuditPoller implements Pag
         ServiceHelper.startService(repository);
     }
 
-    /** Runs on the JVM's shared poller threads unless the endpoint has a scheduledExecutorService of its own. */
+    /** Runs on the context's shared poller threads unless the endpoint has a scheduledExecutorService of its own. */
     private void useSharedThreads() {
         if (getScheduledExecutorService() == null) {
-            ScheduledExecutorService pool = PollerThreads.acquire(endpoint.getConfiguration().getPollerThreads());
+            ScheduledExecutorService pool = PollerThreads.of(endpoint.getCamelContext())
+                    .acquire(endpoint.getConfiguration().getPollerThreads());
             setScheduledExecutorService(pool);
             if (getScheduler() instanceof DefaultScheduledPollConsumerScheduler restarted) {
                 // a route started again keeps the scheduler it had, which let go of the pool when it stopped
@@ -279,7 +280,7 @@ public class QlikEventsPollingConsumer extends ManagedAuditPoller implements Pag
         if (sharedThreads) {
             setScheduledExecutorService(null);
             sharedThreads = false;
-            PollerThreads.release();
+            PollerThreads.of(endpoint.getCamelContext()).release();
         }
         if (position != null) {
             try {

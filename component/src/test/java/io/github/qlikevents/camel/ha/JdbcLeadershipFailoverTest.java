@@ -13,12 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Replicas (real processes) of {@code master:qlik:qlik-license-events:licenses} with leadership from the position
  * database alone ({@link io.github.qlikevents.camel.cluster.JdbcClusterService}, 6 s leases), no ZooKeeper, the first
  * replica's clock five minutes ahead, faults in sequence: the deliverer paused past its lease and resumed, the
- * deliverer killed, the database server down for 30 s and started again; on PostgreSQL, MariaDB and H2 servers.
+ * deliverer killed, the database server down for 15 s (over twice the lease) and started again; on PostgreSQL, MariaDB and H2 servers.
  */
 class JdbcLeadershipFailoverTest extends FailoverSequenceSupport {
 
     private static final long SKEW_SECONDS = 300;
-    private static final Duration DATABASE_DOWN = Duration.ofSeconds(30);
+    private static final Duration DATABASE_DOWN = Duration.ofSeconds(15);
 
     @Test
     void threeReplicasOnPostgreSqlPausedKilledAndTheDatabaseRestarted() throws Exception {
@@ -32,7 +32,7 @@ class JdbcLeadershipFailoverTest extends FailoverSequenceSupport {
         restartDatabase(DATABASE_DOWN, Set.of(killed));
 
         drainAndCheck("JdbcClusterService, PostgreSQL, 3 replicas (one clock 5 min ahead): deliverer paused (SIGSTOP) "
-                      + "past its lease and resumed, deliverer killed (SIGKILL), database down 30 s");
+                      + "past its lease and resumed, deliverer killed (SIGKILL), database down 15 s");
     }
 
     @ParameterizedTest
@@ -48,6 +48,6 @@ class JdbcLeadershipFailoverTest extends FailoverSequenceSupport {
         restartDatabase(DATABASE_DOWN, Set.of());
 
         drainAndCheck("JdbcClusterService, " + kind + ", 2 replicas (one clock 5 min ahead): deliverer paused (SIGSTOP) "
-                      + "past its lease and resumed, deliverer killed (SIGKILL) and started again, database down 30 s");
+                      + "past its lease and resumed, deliverer killed (SIGKILL) and started again, database down 15 s");
     }
 }
