@@ -29,6 +29,8 @@ final class Sweep {
     private final WebhookMonitor monitor;
     /** Webhook deliveries when the last sweep began (hybrid mode). */
     private long webhookDeliveriesAtLastSweep;
+    /** A sweep found events the webhook had not brought, and the webhook has not been looked at since. */
+    private boolean checkDue;
 
     Sweep(AuditPager pager, AuditQuery query, PollSettings settings, Clock clock, String tenant,
           PollerStatistics statistics, HybridDeliveries hybrid, WebhookMonitor monitor) {
@@ -52,10 +54,12 @@ final class Sweep {
         }
         long webhookDeliveries = hybrid == null ? 0 : hybrid.webhookDelivered();
         int swept = sweep(position, to, sink);
-        // the webhook brought nothing since the last sweep, which found events: it may be disabled; while it
-        // delivers, looking costs nothing
-        if (monitor != null && swept > 0 && webhookDeliveries == webhookDeliveriesAtLastSweep) {
+        // a sweep found events the webhook had not brought: once the webhook brings nothing for a sweep's time (it
+        // may have been disabled right after its last delivery), look at it; while it delivers, looking costs nothing
+        checkDue |= swept > 0;
+        if (monitor != null && checkDue && webhookDeliveries == webhookDeliveriesAtLastSweep) {
             monitor.check();
+            checkDue = false;
         }
         webhookDeliveriesAtLastSweep = webhookDeliveries;
         return swept;
