@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -29,6 +31,7 @@ public final class QlikApiClient implements Closeable {
     private final Pause pause;
     private final int maxRequestsPerMinute;
     private final RequestWindow window;
+    private final Map<RateTier, RequestWindow> tierWindows = new EnumMap<>(RateTier.class);
     private final AtomicLong cappedWaits = new AtomicLong();
     private final AtomicLong cappedMillis = new AtomicLong();
     private final AtomicLong throttledWaits = new AtomicLong();
@@ -41,13 +44,19 @@ public final class QlikApiClient implements Closeable {
      */
     public QlikApiClient(TenantUrl tenant, QlikTransport http, BearerAuth auth, RetryPolicy retry,
                          int maxRequestsPerMinute) {
-        this(tenant, http, auth, retry, maxRequestsPerMinute, new Pause(), RequestWindow.of(tenant, auth));
+        this(tenant, http, auth, retry, maxRequestsPerMinute, new Pause(), RequestWindow.of(tenant, auth, null));
+        for (RateTier tier : RateTier.values()) {
+            tierWindows.put(tier, RequestWindow.of(tenant, auth, tier));
+        }
     }
 
     /** With the pause that waits and a window of its own on a clock (tests record the waits and move the clock). */
     QlikApiClient(TenantUrl tenant, QlikTransport http, BearerAuth auth, RetryPolicy retry, int maxRequestsPerMinute,
                   Pause pause, LongSupplier nanoTime) {
         this(tenant, http, auth, retry, maxRequestsPerMinute, pause, new RequestWindow(nanoTime));
+        for (RateTier tier : RateTier.values()) {
+            tierWindows.put(tier, new RequestWindow(nanoTime));
+        }
     }
 
     private QlikApiClient(TenantUrl tenant, QlikTransport http, BearerAuth auth, RetryPolicy retry,
@@ -99,12 +108,14 @@ public final class QlikApiClient implements Closeable {
                                        + ": only tenant " + tenant.host() + " is ever called", 0, null);
         }
         String what = method + " " + uri.getPath();
+        RequestWindow tierWindow = tierWindows.get(RateTier.of(method, uri));
         int failures = 0;
         int throttles = 0;
         boolean refreshed = false;
         while (true) {
             HttpResult result;
             try {
+                keepWithinTier(tierWindow, RateTier.of(method, uri), what);
                 keepWithinCap(what);
                 result = call.call(authenticated ? auth.token() : null);
             } catch (IOException e) {
@@ -143,6 +154,18 @@ public final class QlikApiClient implements Closeable {
             } else {
                 return result;
             }
+        }
+    }
+
+    /** Counts the request in its Qlik tier, first waiting while one more would exceed the tier's limit. */
+    private void keepWithinTier(RequestWindow tierWindow, RateTier tier, String what) {
+        Duration wait;
+        while (!(wait = tierWindow.reserve(tier.perMinute())).isZero()) {
+            LOG.info("Qlik's {} limit of {} requests a minute reached on tenant {}: waiting {} ms before {}", tier,
+                    tier.perMinute(), tenant.host(), wait.toMillis(), what);
+            cappedWaits.incrementAndGet();
+            cappedMillis.addAndGet(wait.toMillis());
+            pause.sleep(wait, what + " waiting for Qlik's " + tier + " limit");
         }
     }
 

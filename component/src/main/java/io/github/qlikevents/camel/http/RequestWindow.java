@@ -28,9 +28,13 @@ final class RequestWindow {
         this.nanoTime = nanoTime;
     }
 
-    /** The window every endpoint that calls {@code tenant} as {@code auth}'s user shares. */
-    static RequestWindow of(TenantUrl tenant, BearerAuth auth) {
-        return SHARED.computeIfAbsent(tenant + " " + auth.principal(), key -> new RequestWindow(System::nanoTime));
+    /**
+     * The window every endpoint that calls {@code tenant} as {@code auth}'s user shares: of the requests of one of
+     * Qlik's rate tiers, or of all of them for a null tier.
+     */
+    static RequestWindow of(TenantUrl tenant, BearerAuth auth, RateTier tier) {
+        return SHARED.computeIfAbsent(tenant + " " + auth.principal() + (tier == null ? "" : " " + tier),
+                key -> new RequestWindow(System::nanoTime));
     }
 
     /**

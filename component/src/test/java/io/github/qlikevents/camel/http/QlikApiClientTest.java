@@ -133,6 +133,42 @@ class QlikApiClientTest {
         assertThat(capped.requestsLastMinute()).isLessThanOrEqualTo(60);
     }
 
+    @Test
+    void webhookWritesKeepWithinQlikTier2WithoutHoldingBackAuditReads() {
+        AtomicLong nanos = new AtomicLong();
+        RecordingPause clockMovingPause = new RecordingPause(wait -> nanos.addAndGet(wait.toNanos()));
+        QlikApiClient client = new QlikApiClient(TENANT, api, new ApiKeyAuth(KEY), retry, 0, clockMovingPause,
+                nanos::get);
+        api.thenAlways(201, "{}");
+        URI resend = TENANT.resolve("/api/v1/webhooks/w-1/deliveries/d-1/actions/resend");
+
+        for (int i = 0; i < 100; i++) {
+            client.send("POST", resend, null);
+        }
+        assertThat(nanos.get()).as("100 writes in a minute do not wait").isZero();
+        client.send("GET", AUDITS, null);
+        client.send("GET", TENANT.resolve("/api/v1/webhooks"), null);
+        assertThat(nanos.get()).as("reads of the other tiers do not wait").isZero();
+        client.send("POST", resend, null);
+
+        assertThat(Duration.ofNanos(nanos.get())).as("the 101st write in a minute waits for Tier 2")
+                .isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void registrationAndTokenRequestsAreRetriedOn5xxAndReportTheLastStatus() {
+        api.answer(503, "{}").answer(502, "{}").answer(204, "");
+        QlikApiClient client = client(new ApiKeyAuth(KEY));
+
+        assertThat(client.send("PATCH", TENANT.resolve("/api/v1/webhooks/w-1"), new byte[0]).status()).isEqualTo(204);
+        assertThat(pause.waits()).hasSize(2);
+
+        api.thenAlways(503, "{}");
+        assertThatThrownBy(() -> client.send("POST", TENANT.resolve("/api/v1/webhooks"), new byte[0]))
+                .isInstanceOf(QlikApiException.class).hasMessageContaining("POST /api/v1/webhooks")
+                .hasMessageContaining("HTTP 503 after 4 attempts");
+    }
+
     static String token(String accessToken) {
         return "{\"access_token\":\"" + accessToken + "\",\"expires_in\":3600,\"token_type\":\"bearer\"}";
     }
