@@ -67,7 +67,7 @@ public final class StarterConfigurationGenerator {
         if (!text.endsWith(".")) {
             text += ".";
         }
-        if (type.contains(".") && !type.startsWith("java.lang.")) {
+        if (type.contains(".") && !type.startsWith("java.lang.") && !type.startsWith("java.util.Map")) {
             text += " The option is a " + type + " type: a #bean:name reference.";
         }
         if (meta.path("secret").asBoolean()) {

@@ -89,12 +89,22 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "tenanturl":
         case "tenantUrl": getOrCreateConfiguration(target).setTenantUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "transport": getOrCreateConfiguration(target).setTransport(property(camelContext, io.github.qlikevents.camel.http.QlikTransport.class, value)); return true;
+        case "webhookcheckcertificaterevocation":
+        case "webhookCheckCertificateRevocation": getOrCreateConfiguration(target).setWebhookCheckCertificateRevocation(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "webhookcloudeventdelivery":
         case "webhookCloudEventDelivery": getOrCreateConfiguration(target).setWebhookCloudEventDelivery(property(camelContext, boolean.class, value)); return true;
+        case "webhookdescription":
+        case "webhookDescription": getOrCreateConfiguration(target).setWebhookDescription(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookfilter":
+        case "webhookFilter": getOrCreateConfiguration(target).setWebhookFilter(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookheaders":
+        case "webhookHeaders": getOrCreateConfiguration(target).setWebhookHeaders(property(camelContext, java.util.Map.class, value)); return true;
         case "webhooklevel":
         case "webhookLevel": getOrCreateConfiguration(target).setWebhookLevel(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookname":
         case "webhookName": getOrCreateConfiguration(target).setWebhookName(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookresendfailed":
+        case "webhookResendFailed": getOrCreateConfiguration(target).setWebhookResendFailed(property(camelContext, boolean.class, value)); return true;
         case "webhooksecret":
         case "webhookSecret": getOrCreateConfiguration(target).setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookunregisteronstop":
@@ -170,12 +180,22 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "tenanturl":
         case "tenantUrl": return java.lang.String.class;
         case "transport": return io.github.qlikevents.camel.http.QlikTransport.class;
+        case "webhookcheckcertificaterevocation":
+        case "webhookCheckCertificateRevocation": return java.lang.Boolean.class;
         case "webhookcloudeventdelivery":
         case "webhookCloudEventDelivery": return boolean.class;
+        case "webhookdescription":
+        case "webhookDescription": return java.lang.String.class;
+        case "webhookfilter":
+        case "webhookFilter": return java.lang.String.class;
+        case "webhookheaders":
+        case "webhookHeaders": return java.util.Map.class;
         case "webhooklevel":
         case "webhookLevel": return java.lang.String.class;
         case "webhookname":
         case "webhookName": return java.lang.String.class;
+        case "webhookresendfailed":
+        case "webhookResendFailed": return boolean.class;
         case "webhooksecret":
         case "webhookSecret": return java.lang.String.class;
         case "webhookunregisteronstop":
@@ -247,12 +267,22 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         case "tenanturl":
         case "tenantUrl": return getOrCreateConfiguration(target).getTenantUrl();
         case "transport": return getOrCreateConfiguration(target).getTransport();
+        case "webhookcheckcertificaterevocation":
+        case "webhookCheckCertificateRevocation": return getOrCreateConfiguration(target).getWebhookCheckCertificateRevocation();
         case "webhookcloudeventdelivery":
         case "webhookCloudEventDelivery": return getOrCreateConfiguration(target).isWebhookCloudEventDelivery();
+        case "webhookdescription":
+        case "webhookDescription": return getOrCreateConfiguration(target).getWebhookDescription();
+        case "webhookfilter":
+        case "webhookFilter": return getOrCreateConfiguration(target).getWebhookFilter();
+        case "webhookheaders":
+        case "webhookHeaders": return getOrCreateConfiguration(target).getWebhookHeaders();
         case "webhooklevel":
         case "webhookLevel": return getOrCreateConfiguration(target).getWebhookLevel();
         case "webhookname":
         case "webhookName": return getOrCreateConfiguration(target).getWebhookName();
+        case "webhookresendfailed":
+        case "webhookResendFailed": return getOrCreateConfiguration(target).isWebhookResendFailed();
         case "webhooksecret":
         case "webhookSecret": return getOrCreateConfiguration(target).getWebhookSecret();
         case "webhookunregisteronstop":
@@ -266,6 +296,8 @@ public class QlikLicenseEventsComponentConfigurer extends PropertyConfigurerSupp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "cursorrepository":
         case "cursorRepository": return java.lang.String.class;
+        case "webhookheaders":
+        case "webhookHeaders": return java.lang.String.class;
         default: return null;
         }
     }

@@ -108,12 +108,22 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "transport": target.getConfiguration().setTransport(property(camelContext, io.github.qlikevents.camel.http.QlikTransport.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "webhookcheckcertificaterevocation":
+        case "webhookCheckCertificateRevocation": target.getConfiguration().setWebhookCheckCertificateRevocation(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "webhookcloudeventdelivery":
         case "webhookCloudEventDelivery": target.getConfiguration().setWebhookCloudEventDelivery(property(camelContext, boolean.class, value)); return true;
+        case "webhookdescription":
+        case "webhookDescription": target.getConfiguration().setWebhookDescription(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookfilter":
+        case "webhookFilter": target.getConfiguration().setWebhookFilter(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookheaders":
+        case "webhookHeaders": target.getConfiguration().setWebhookHeaders(property(camelContext, java.util.Map.class, value)); return true;
         case "webhooklevel":
         case "webhookLevel": target.getConfiguration().setWebhookLevel(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookname":
         case "webhookName": target.getConfiguration().setWebhookName(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookresendfailed":
+        case "webhookResendFailed": target.getConfiguration().setWebhookResendFailed(property(camelContext, boolean.class, value)); return true;
         case "webhooksecret":
         case "webhookSecret": target.getConfiguration().setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookunregisteronstop":
@@ -215,12 +225,22 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "transport": return io.github.qlikevents.camel.http.QlikTransport.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "webhookcheckcertificaterevocation":
+        case "webhookCheckCertificateRevocation": return java.lang.Boolean.class;
         case "webhookcloudeventdelivery":
         case "webhookCloudEventDelivery": return boolean.class;
+        case "webhookdescription":
+        case "webhookDescription": return java.lang.String.class;
+        case "webhookfilter":
+        case "webhookFilter": return java.lang.String.class;
+        case "webhookheaders":
+        case "webhookHeaders": return java.util.Map.class;
         case "webhooklevel":
         case "webhookLevel": return java.lang.String.class;
         case "webhookname":
         case "webhookName": return java.lang.String.class;
+        case "webhookresendfailed":
+        case "webhookResendFailed": return boolean.class;
         case "webhooksecret":
         case "webhookSecret": return java.lang.String.class;
         case "webhookunregisteronstop":
@@ -318,12 +338,22 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "transport": return target.getConfiguration().getTransport();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "webhookcheckcertificaterevocation":
+        case "webhookCheckCertificateRevocation": return target.getConfiguration().getWebhookCheckCertificateRevocation();
         case "webhookcloudeventdelivery":
         case "webhookCloudEventDelivery": return target.getConfiguration().isWebhookCloudEventDelivery();
+        case "webhookdescription":
+        case "webhookDescription": return target.getConfiguration().getWebhookDescription();
+        case "webhookfilter":
+        case "webhookFilter": return target.getConfiguration().getWebhookFilter();
+        case "webhookheaders":
+        case "webhookHeaders": return target.getConfiguration().getWebhookHeaders();
         case "webhooklevel":
         case "webhookLevel": return target.getConfiguration().getWebhookLevel();
         case "webhookname":
         case "webhookName": return target.getConfiguration().getWebhookName();
+        case "webhookresendfailed":
+        case "webhookResendFailed": return target.getConfiguration().isWebhookResendFailed();
         case "webhooksecret":
         case "webhookSecret": return target.getConfiguration().getWebhookSecret();
         case "webhookunregisteronstop":
@@ -339,6 +369,8 @@ public class QlikLicenseEventsEndpointConfigurer extends PropertyConfigurerSuppo
         case "cursorRepository": return java.lang.String.class;
         case "schedulerproperties":
         case "schedulerProperties": return java.lang.Object.class;
+        case "webhookheaders":
+        case "webhookHeaders": return java.lang.String.class;
         default: return null;
         }
     }

@@ -24,7 +24,7 @@ public class QlikLicenseEventsEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(53);
+        Set<String> props = new HashSet<>(58);
         props.add("apiKey");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -73,15 +73,21 @@ public class QlikLicenseEventsEndpointUriFactory extends org.apache.camel.suppor
         props.add("timeUnit");
         props.add("transport");
         props.add("useFixedDelay");
+        props.add("webhookCheckCertificateRevocation");
         props.add("webhookCloudEventDelivery");
+        props.add("webhookDescription");
+        props.add("webhookFilter");
+        props.add("webhookHeaders");
         props.add("webhookLevel");
         props.add("webhookName");
+        props.add("webhookResendFailed");
         props.add("webhookSecret");
         props.add("webhookUnregisterOnStop");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(3);
+        Set<String> secretProps = new HashSet<>(4);
         secretProps.add("apiKey");
         secretProps.add("clientSecret");
+        secretProps.add("webhookHeaders");
         secretProps.add("webhookSecret");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(1);

@@ -1,6 +1,7 @@
 package io.github.qlikevents.camel;
 
 import java.time.Clock;
+import java.util.Map;
 
 import io.github.qlikevents.camel.http.QlikTransport;
 import org.apache.camel.RuntimeCamelException;
@@ -87,6 +88,16 @@ public class QlikLicenseEventsConfiguration implements Cloneable {
     private boolean webhookUnregisterOnStop = true;
     @UriParam(label = "webhook", defaultValue = "false")
     private boolean reconcile;
+    @UriParam(label = "webhook,security", secret = true)
+    private Map<String, String> webhookHeaders;
+    @UriParam(label = "webhook")
+    private String webhookFilter;
+    @UriParam(label = "webhook,security")
+    private Boolean webhookCheckCertificateRevocation;
+    @UriParam(label = "webhook")
+    private String webhookDescription;
+    @UriParam(label = "webhook", defaultValue = "true")
+    private boolean webhookResendFailed = true;
 
     public String getTenantUrl() {
         return tenantUrl;
@@ -445,6 +456,69 @@ public class QlikLicenseEventsConfiguration implements Cloneable {
     /** The clock for poll positions and token expiry; the system clock (UTC) unless set, e.g. by a test. */
     public void setClock(Clock clock) {
         this.clock = clock;
+    }
+
+    public Map<String, String> getWebhookHeaders() {
+        return webhookHeaders;
+    }
+
+    /**
+     * Webhook mode: headers Qlik adds to every delivery, e.g. what an API gateway in front of the receiver checks;
+     * registered as Qlik's encryptedHeaders (never shown again, never logged). A map: set it on the component, in
+     * properties (one per header, its name in square brackets after webhookHeaders; placeholders and vault references
+     * resolved) or as a #bean reference, never with its values in an endpoint URI. Unset: the headers an admin set in
+     * Qlik stay.
+     */
+    public void setWebhookHeaders(Map<String, String> webhookHeaders) {
+        this.webhookHeaders = webhookHeaders;
+    }
+
+    public String getWebhookFilter() {
+        return webhookFilter;
+    }
+
+    /**
+     * Webhook mode: Qlik's filter expression for the deliveries, passed through, e.g. spaceId eq "abc" (SCIM style on
+     * id, spaceId, topLevelResourceId). Unset: the filter an admin set in Qlik stays.
+     */
+    public void setWebhookFilter(String webhookFilter) {
+        this.webhookFilter = webhookFilter;
+    }
+
+    public Boolean getWebhookCheckCertificateRevocation() {
+        return webhookCheckCertificateRevocation;
+    }
+
+    /**
+     * Webhook mode: whether Qlik checks the receiver's TLS certificate for revocation before each delivery. Unset:
+     * what an admin set in Qlik stays.
+     */
+    public void setWebhookCheckCertificateRevocation(Boolean webhookCheckCertificateRevocation) {
+        this.webhookCheckCertificateRevocation = webhookCheckCertificateRevocation;
+    }
+
+    public String getWebhookDescription() {
+        return webhookDescription;
+    }
+
+    /**
+     * Webhook mode: the description of the registered webhook. Unset: a new webhook gets a default one, and the
+     * description an admin wrote stays.
+     */
+    public void setWebhookDescription(String webhookDescription) {
+        this.webhookDescription = webhookDescription;
+    }
+
+    public boolean isWebhookResendFailed() {
+        return webhookResendFailed;
+    }
+
+    /**
+     * Webhook mode without reconcile: once the route receives, ask Qlik to resend the deliveries of the last 7 days
+     * whose event never arrived (each once, within Qlik's Tier 2 limit). With reconcile the sweep brings them instead.
+     */
+    public void setWebhookResendFailed(boolean webhookResendFailed) {
+        this.webhookResendFailed = webhookResendFailed;
     }
 
     /** A copy for one endpoint, so endpoint options never change the component's. */

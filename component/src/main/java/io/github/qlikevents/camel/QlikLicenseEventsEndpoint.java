@@ -11,8 +11,10 @@ import io.github.qlikevents.camel.http.QlikApiClient;
 import io.github.qlikevents.camel.model.Channel;
 import io.github.qlikevents.camel.model.EventTypeFilter;
 import io.github.qlikevents.camel.polling.QlikEventsPollingConsumer;
+import io.github.qlikevents.camel.webhook.FailedDeliveries;
 import io.github.qlikevents.camel.webhook.QlikEventsWebhookHandler;
 import io.github.qlikevents.camel.webhook.QlikSignature;
+import io.github.qlikevents.camel.webhook.ResendWhenReceiving;
 import io.github.qlikevents.camel.webhook.WebhookMonitor;
 import io.github.qlikevents.camel.webhook.WebhookRegistrar;
 import org.apache.camel.Category;
@@ -74,6 +76,7 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
     private volatile QlikEventsPollingConsumer poller;
     private WebhookConfiguration webhookConfiguration;
     private String registeredWebhookId;
+    private ResendWhenReceiving resendWhenReceiving;
 
     public QlikLicenseEventsEndpoint(String uri, QlikLicenseEventsComponent component, Channel channel,
                                      QlikLicenseEventsConfiguration configuration) {
@@ -184,7 +187,8 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
         String name = configuration.getWebhookName() != null ? configuration.getWebhookName() : defaultWebhookName();
         WebhookRegistrar registrar = new WebhookRegistrar(apiClient());
         EventTypeFilter filter = EventTypeFilter.parse(configuration.getEventTypes(), channelValue);
-        Set<String> types = registrar.offered(filter.concreteTypes(), filter.namedTypes(), plainUri());
+        Set<String> types = registrar.offered(filter.concreteTypes(), filter.namedTypes(), plainUri(),
+                configuration.getWebhookLevel());
         Set<String> pollOnly = new LinkedHashSet<>(filter.concreteTypes());
         pollOnly.removeAll(types);
         if (!pollOnly.isEmpty()) {
@@ -193,12 +197,26 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
         }
         registeredWebhookId = registrar.register(new WebhookRegistrar.Registration(name, url, types,
                 configuration.getWebhookSecret(), configuration.getWebhookLevel(),
-                configuration.isWebhookCloudEventDelivery()));
+                configuration.isWebhookCloudEventDelivery(), configuration.getWebhookDescription(),
+                configuration.getWebhookHeaders(), configuration.getWebhookFilter(),
+                configuration.getWebhookCheckCertificateRevocation()));
         LOG.info("Qlik webhook '{}' ({}) delivers {} to {}", name, registeredWebhookId, types, url);
+        if (configuration.isWebhookResendFailed() && !configuration.isReconcile()) {
+            if (resendWhenReceiving != null) {
+                resendWhenReceiving.disarm();
+            }
+            resendWhenReceiving = new ResendWhenReceiving(getCamelContext(), this, new FailedDeliveries(apiClient()),
+                    registeredWebhookId);
+            resendWhenReceiving.arm();
+        }
     }
 
     @Override
     public void unregisterWebhook() throws Exception {
+        if (resendWhenReceiving != null) {
+            resendWhenReceiving.disarm();
+            resendWhenReceiving = null;
+        }
         if (registeredWebhookId != null && configuration.isWebhookUnregisterOnStop()) {
             new WebhookRegistrar(apiClient()).unregister(registeredWebhookId);
             LOG.info("Qlik webhook {} deleted", registeredWebhookId);

@@ -27,9 +27,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import io.github.qlikevents.camel.model.Channel;
 import io.github.qlikevents.camel.model.QlikEventType;
@@ -56,6 +58,7 @@ public final class SandboxTenant implements AutoCloseable {
     private final OAuthEndpoint oauth;
     private final WebhooksEndpoint webhooks;
     private final WebhookDispatcher dispatcher;
+    private final DeliveriesEndpoint deliveriesApi;
     private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
     private final Map<Fault, AtomicLong> faultUses = new HashMap<>();
     private final Deque<SandboxRequest> requests = new ArrayDeque<>();
@@ -76,8 +79,10 @@ public final class SandboxTenant implements AutoCloseable {
         this.feed = new EventFeed(new EventGenerator(config.seed, config.tenantId, config.channels), config.historySize,
                 historyStart, config.spacing);
         this.oauth = new OAuthEndpoint(config.clients, config.tokenLifetime);
-        this.webhooks = new WebhooksEndpoint(config.webhookQuota, config.webhookEventTypes, this::deliveries);
+        this.webhooks = new WebhooksEndpoint(config.webhookQuota, config.webhookEventTypes, config.tenantLevelOnly,
+                this::url);
         this.dispatcher = new WebhookDispatcher(webhooks, config.webhookDisableAfter, config.seed);
+        this.deliveriesApi = new DeliveriesEndpoint(webhooks, dispatcher, feed::find, this::url);
         feed.onPublish(dispatcher::dispatch);
     }
 
@@ -169,6 +174,14 @@ public final class SandboxTenant implements AutoCloseable {
     /** The webhooks registered now. */
     public List<SandboxWebhook> webhooks() {
         return List.copyOf(webhooks.all());
+    }
+
+    /**
+     * Changes a registered webhook as an admin does in the management console: {@code change} gets every written
+     * field (secret and encrypted header values included) and returns what to store.
+     */
+    public void editWebhook(String id, UnaryOperator<ObjectNode> change) {
+        webhooks.edit(id, change);
     }
 
     /** Every webhook delivery attempt so far. */
@@ -265,8 +278,11 @@ public final class SandboxTenant implements AutoCloseable {
     }
 
     private SandboxResponse route(String method, String path, String rawQuery, byte[] body) throws IOException {
-        if (path.startsWith("/api/v1/webhooks")) {
-            return webhooks.handle(method, path, body);
+        if (DeliveriesEndpoint.handles(path)) {
+            return deliveriesApi.handle(method, path, SandboxHttp.parseQuery(rawQuery));
+        }
+        if (path.startsWith(WebhooksEndpoint.BASE)) {
+            return webhooks.handle(method, path, SandboxHttp.parseQuery(rawQuery), body);
         }
         if (!path.startsWith("/api/v1/audits")) {
             return SandboxResponse.error(404, "Not found", "no such endpoint");
@@ -382,6 +398,7 @@ public final class SandboxTenant implements AutoCloseable {
         private int webhookQuota = 100;
         private int webhookDisableAfter = 5;
         private Set<Channel> channels = EnumSet.of(Channel.LICENSES);
+        private Set<String> tenantLevelOnly = Set.of();
         private Set<String> webhookEventTypes = Arrays.stream(QlikEventType.values()).map(QlikEventType::typeName)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
 
@@ -481,6 +498,12 @@ public final class SandboxTenant implements AutoCloseable {
         /** The channels whose events the tenant publishes, in turn (default: licenses). */
         public Builder channels(Channel... channels) {
             this.channels = EnumSet.copyOf(Arrays.asList(channels));
+            return this;
+        }
+
+        /** Event types Qlik offers for tenant-level webhooks only (default: none; every type at both levels). */
+        public Builder webhookTenantLevelOnly(Collection<String> types) {
+            this.tenantLevelOnly = Set.copyOf(types);
             return this;
         }
 

@@ -7,14 +7,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import io.github.qlikevents.camel.webhook.QlikSignature;
 
@@ -66,11 +69,30 @@ final class WebhookDispatcher implements AutoCloseable {
 
     private void send(SandboxEvent event, boolean mayBeLost) {
         for (SandboxWebhook webhook : webhooks.all()) {
-            if (webhook.enabled() && (webhook.eventTypes().isEmpty() || webhook.eventTypes().contains(event.type()))
-                && !(mayBeLost && lost())) {
-                executor.execute(() -> deliver(webhook, event));
+            if (webhook.enabled() && subscribed(webhook, event) && !(mayBeLost && lost())) {
+                executor.execute(() -> deliver(webhook, event, ATTEMPTS));
             }
         }
+    }
+
+    /**
+     * Sends the event of delivery {@code id} again to its webhook, once, as Qlik's resend action does.
+     *
+     * @return the new delivery, or null when there is no such delivery of that webhook
+     */
+    SandboxDelivery resend(String webhookId, String id, Function<String, SandboxEvent> events) {
+        SandboxWebhook webhook = webhooks.get(webhookId);
+        SandboxDelivery original = deliveries.stream().filter(d -> d.id().equals(id) && d.webhookId().equals(webhookId))
+                .findFirst().orElse(null);
+        if (webhook == null || original == null) {
+            return null;
+        }
+        return deliver(webhook, events.apply(original.eventId()), 1);
+    }
+
+    private static boolean subscribed(SandboxWebhook webhook, SandboxEvent event) {
+        return (webhook.eventTypes().isEmpty() || webhook.eventTypes().contains(event.type()))
+               && (webhook.filter() == null || WebhookFilter.parse(webhook.filter(), webhook.eventTypes()).test(event));
     }
 
     /** The share of deliveries, 0 to 1, lost before any attempt, drawn from the tenant's seed. */
@@ -97,19 +119,24 @@ final class WebhookDispatcher implements AutoCloseable {
         }
     }
 
-    private void deliver(SandboxWebhook webhook, SandboxEvent event) {
+    /** Delivers in up to {@code attempts} attempts; returns the last attempt (null when interrupted). */
+    private SandboxDelivery deliver(SandboxWebhook webhook, SandboxEvent event, int attempts) {
         byte[] body = EventDocuments.webhookBody(event, webhook.cloudEvents());
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(webhook.url()))
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Qlik Webhook")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", "Qlik Webhook");
         if (webhook.secret() != null) {
-            request.header(QlikSignature.HEADER,
-                    QlikSignature.withSecret(webhook.secret(), "secret").sign(body));
+            headers.put(QlikSignature.HEADER, QlikSignature.withSecret(webhook.secret(), "secret").sign(body));
         }
+        headers.putAll(webhook.headers());
+        headers.putAll(webhook.encryptedHeaders());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(webhook.url())).timeout(timeout)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        String id = UUID.randomUUID().toString();
         Duration wait = FIRST_RETRY;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        SandboxDelivery delivery = null;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
             int status;
             try {
                 status = client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -117,28 +144,31 @@ final class WebhookDispatcher implements AutoCloseable {
                 status = 0;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return delivery;
             }
-            SandboxDelivery delivery = new SandboxDelivery(webhook.id(), event.eventId(), attempt, status,
-                    Instant.now());
+            delivery = new SandboxDelivery(id, webhook.id(), event.eventId(), event.type(), attempt, status,
+                    Instant.now(), Map.copyOf(headers));
             deliveries.add(delivery);
             if (delivery.succeeded()) {
-                failuresInARow.computeIfAbsent(webhook.id(), id -> new AtomicInteger()).set(0);
-                return;
+                failuresInARow.computeIfAbsent(webhook.id(), key -> new AtomicInteger()).set(0);
+                return delivery;
             }
-            try {
-                Thread.sleep(wait.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+            if (attempt < attempts) {
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return delivery;
+                }
+                wait = wait.multipliedBy(2);
             }
-            wait = wait.multipliedBy(2);
         }
-        if (failuresInARow.computeIfAbsent(webhook.id(), id -> new AtomicInteger()).incrementAndGet() >= disableAfter) {
+        if (failuresInARow.computeIfAbsent(webhook.id(), key -> new AtomicInteger()).incrementAndGet() >= disableAfter) {
             webhooks.disable(webhook.id(), "Disabled after " + disableAfter + " deliveries in a row failed",
                     DISABLED_CODE);
             failuresInARow.get(webhook.id()).set(0);
         }
+        return delivery;
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.github.qlikevents.camel.webhook;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import java.util.concurrent.CompletableFuture;
@@ -11,9 +13,11 @@ import java.util.concurrent.TimeUnit;
 import io.github.qlikevents.camel.model.LeaseEvent;
 import io.github.qlikevents.camel.model.LicenseEvent;
 import io.github.qlikevents.camel.model.QlikEventType;
+import io.github.qlikevents.camel.sandbox.SandboxDelivery;
 import io.github.qlikevents.camel.sandbox.SandboxEvent;
 import io.github.qlikevents.camel.sandbox.SandboxTenant;
 import io.github.qlikevents.camel.sandbox.SandboxWebhook;
+import io.github.qlikevents.camel.support.Progress;
 import io.github.qlikevents.camel.support.TestSecrets;
 import io.github.qlikevents.camel.support.WebhookTestSupport;
 import org.apache.camel.CamelContext;
@@ -26,9 +30,13 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 /** The webhook registers itself with the tenant, reuses what a crash left, cleans up, and receives for real. */
 class WebhookRegistrationTest extends WebhookTestSupport {
+
+    /** An encrypted header value of these tests (not a real credential). */
+    private static final String ADMIN_GATEWAY_KEY = "gateway-key-of-the-admin-0123456789";
 
     @Test
     void startCreatesOneWebhookRestartReusesItShutdownRemovesIt() throws Exception {
@@ -158,6 +166,120 @@ class WebhookRegistrationTest extends WebhookTestSupport {
     }
 
     @Test
+    void whatAnAdminSetSurvivesThreeRestartsAndDeliveriesStillCarryTheAdminsHeaders() throws Exception {
+        startSandbox(0);
+        startWebhookContext(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // routes added below
+            }
+        });
+        context.addRoutes(registeringRoute(serverUrl(), "webhookUnregisterOnStop=false"));
+        String id = sandbox.webhooks().get(0).id();
+        sandbox.editWebhook(id, webhook -> {
+            webhook.put("description", "owned by the BI team").put("ownerId", "u-admin")
+                    .put("filter", "spaceId ne \"s-excluded\"").put("checkCertificateRevocation", true);
+            webhook.putObject("headers").put("X-Team", "bi");
+            webhook.putObject("encryptedHeaders").put("X-Gateway-Key", ADMIN_GATEWAY_KEY);
+            return webhook;
+        });
+
+        for (int restart = 0; restart < 3; restart++) {
+            context.getRouteController().stopRoute("qlik-hook");
+            context.removeRoute("qlik-hook");
+            context.addRoutes(registeringRoute(serverUrl(), "webhookUnregisterOnStop=false"));
+        }
+
+        assertThat(sandbox.webhooks()).singleElement().satisfies(webhook -> {
+            assertThat(webhook.id()).isEqualTo(id);
+            assertThat(webhook.description()).isEqualTo("owned by the BI team");
+            assertThat(webhook.ownerId()).isEqualTo("u-admin");
+            assertThat(webhook.filter()).isEqualTo("spaceId ne \"s-excluded\"");
+            assertThat(webhook.checkCertificateRevocation()).isTrue();
+            assertThat(webhook.headers()).containsExactly(Map.entry("X-Team", "bi"));
+            assertThat(webhook.encryptedHeaders()).containsExactly(Map.entry("X-Gateway-Key", ADMIN_GATEWAY_KEY));
+            assertThat(webhook.enabled()).isTrue();
+            assertThat(webhook.secret()).isEqualTo(TestSecrets.WEBHOOK_SECRET);
+        });
+        MockEndpoint events = mock("events");
+        events.expectedMessageCount(1);
+        sandbox.feed().publishGenerated(java.time.Instant.now());
+        events.assertIsSatisfied();
+        assertThat(successfulDelivery().requestHeaders()).containsEntry("X-Team", "bi")
+                .containsEntry("X-Gateway-Key", ADMIN_GATEWAY_KEY);
+    }
+
+    @Test
+    void theWebhookOptionsAreRegisteredAndDeliveriesCarryTheHeaders() throws Exception {
+        startSandbox(0);
+        startWebhookContext(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // routes added below
+            }
+        });
+        context.getRegistry().bind("gatewayHeaders", Map.of("X-Gateway-Key", ADMIN_GATEWAY_KEY));
+        context.addRoutes(registeringRoute(serverUrl(), "webhookHeaders=#gatewayHeaders"
+                                                        + "&webhookFilter=spaceId ne \"s-excluded\""
+                                                        + "&webhookCheckCertificateRevocation=true"
+                                                        + "&webhookDescription=License sync of the BI team"));
+
+        assertThat(sandbox.webhooks()).singleElement().satisfies(webhook -> {
+            assertThat(webhook.description()).isEqualTo("License sync of the BI team");
+            assertThat(webhook.filter()).isEqualTo("spaceId ne \"s-excluded\"");
+            assertThat(webhook.checkCertificateRevocation()).isTrue();
+            assertThat(webhook.encryptedHeaders()).containsExactly(Map.entry("X-Gateway-Key", ADMIN_GATEWAY_KEY));
+            assertThat(webhook.enabled()).as("enabled, though Qlik creates webhooks disabled by default").isTrue();
+        });
+        assertThat(context.getRoute("qlik-hook").getEndpoint().toString()).doesNotContain(ADMIN_GATEWAY_KEY);
+        MockEndpoint events = mock("events");
+        events.expectedMessageCount(1);
+        sandbox.feed().publishGenerated(java.time.Instant.now());
+        events.assertIsSatisfied();
+        assertThat(successfulDelivery().requestHeaders()).containsEntry("X-Gateway-Key", ADMIN_GATEWAY_KEY);
+    }
+
+    @Test
+    void aFilterQlikRefusesFailsTheStartQuotingQlik() throws Exception {
+        startSandbox(0);
+        startWebhookContext(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // routes added below
+            }
+        });
+
+        Throwable failure = catchThrowable(() -> context.addRoutes(registeringRoute(serverUrl(),
+                "webhookFilter=appId eq \"a-1\"")));
+
+        assertThat(failure).hasStackTraceContaining("Qlik refused to create webhook 'camel-qlik-hook'")
+                .hasStackTraceContaining("HTTP 400").hasStackTraceContaining("unknown attribute 'appId'")
+                .hasStackTraceContaining("valid webhookFilter");
+        assertThat(sandbox.webhooks()).isEmpty();
+    }
+
+    @Test
+    void aTypeOfferedAtTheTenantLevelOnlyFailsAUserLevelStartNamingTheLevels() throws Exception {
+        String created = QlikEventType.LEASE_CREATED.typeName();
+        startSandbox(SandboxTenant.builder().history(0, Duration.ofSeconds(1)).webhookTenantLevelOnly(List.of(created)));
+        startWebhookContext(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // routes added below
+            }
+        });
+
+        Throwable failure = catchThrowable(() -> context.addRoutes(registeringRoute(serverUrl(),
+                "webhookLevel=user&eventTypes=" + created)));
+
+        assertThat(failure).hasStackTraceContaining("Qlik offers no webhook for event type(s) [" + created
+                                                    + "] at level user")
+                .hasStackTraceContaining("offered at another level only: [" + created + " (levels [tenant])]")
+                .hasStackTraceContaining("set webhookLevel");
+        assertThat(sandbox.webhooks()).isEmpty();
+    }
+
+    @Test
     void sandboxDeliversPublishedEventsToTheRouteOnceEachTyped() throws Exception {
         assertEndToEnd(false);
     }
@@ -194,6 +316,12 @@ class WebhookRegistrationTest extends WebhookTestSupport {
         assertThat(events.getReceivedExchanges()).anySatisfy(e -> assertThat(e.getMessage().getBody())
                 .isInstanceOf(LeaseEvent.class));
         assertThat(sandbox.webhooks().get(0).cloudEvents()).isEqualTo(cloudEvents);
+    }
+
+    /** The first delivery the receiver answered 2xx, as the sandbox sent it (recorded once the answer is in). */
+    private SandboxDelivery successfulDelivery() {
+        return await("a delivery answered 2xx").atMost(Progress.STALL).until(() -> sandbox.deliveries().stream()
+                .filter(SandboxDelivery::succeeded).findFirst(), Optional::isPresent).orElseThrow();
     }
 
     private RouteBuilder registeringRoute(String externalUrl, String options) {

@@ -1,0 +1,65 @@
+package io.github.qlikevents.camel.webhook;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.qlikevents.camel.decoding.QlikJson;
+import io.github.qlikevents.camel.http.HttpResult;
+import io.github.qlikevents.camel.http.QlikApiClient;
+import io.github.qlikevents.camel.http.QlikApiException;
+
+/**
+ * Qlik's webhooks API of one tenant as JSON: lists read page by page along {@code links.next}, and every refusal an
+ * exception that names what was asked, the tenant and Qlik's answer.
+ */
+final class WebhooksApi {
+
+    static final String WEBHOOKS = "/api/v1/webhooks";
+
+    private final QlikApiClient api;
+
+    WebhooksApi(QlikApiClient api) {
+        this.api = api;
+    }
+
+    /** The tenant's host, for messages. */
+    String host() {
+        return api.tenant().host();
+    }
+
+    /** Sends a request to a path of the tenant; the caller judges the result. */
+    HttpResult send(String method, String path, byte[] body) {
+        return api.send(method, api.tenant().resolve(path), body);
+    }
+
+    /** Gives every item of every page of the list at {@code path} to {@code item}. */
+    void forEachItem(String path, String what, Consumer<JsonNode> item) {
+        URI page = api.tenant().resolve(path);
+        while (page != null) {
+            JsonNode list = json(api.send("GET", page, null), what);
+            list.path("data").forEach(item);
+            String next = list.path("links").path("next").path("href").asText(null);
+            page = next == null ? null : api.tenant().follow(next);
+        }
+    }
+
+    /** The JSON of a 2xx result; otherwise an exception naming {@code what} and Qlik's answer. */
+    JsonNode json(HttpResult result, String what) {
+        requireOk(result, what);
+        try {
+            return QlikJson.mapper().readTree(result.body());
+        } catch (IOException e) {
+            throw new QlikApiException(what + " on tenant " + host() + ": the answer is not JSON", result.status(), e);
+        }
+    }
+
+    /** Nothing when the result is 2xx; otherwise an exception naming {@code what} and Qlik's answer. */
+    void requireOk(HttpResult result, String what) {
+        if (!result.ok()) {
+            throw new QlikApiException(what + " on tenant " + host() + " failed: HTTP " + result.status() + " ("
+                                       + result.errorSummary() + ")", result.status(), null);
+        }
+    }
+}
