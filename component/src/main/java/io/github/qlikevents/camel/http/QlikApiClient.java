@@ -80,7 +80,15 @@ public final class QlikApiClient implements Closeable {
 
     /** An authenticated request; the result is 2xx or a 4xx other than 401, 403 and 429 for the caller to judge. */
     public HttpResult send(String method, URI uri, byte[] jsonBody) {
-        return execute(method, uri, true, token -> http.execute(method, uri, token, jsonBody));
+        return send(method, uri, jsonBody, null);
+    }
+
+    /**
+     * As {@link #send(String, URI, byte[])}, waiting out Qlik's 429s only up to {@code rateLimitBudget} in all (null:
+     * as long as Qlik asks), for calls a start waits for; beyond it the call fails naming the status.
+     */
+    public HttpResult send(String method, URI uri, byte[] jsonBody, Duration rateLimitBudget) {
+        return execute(method, uri, true, rateLimitBudget, token -> http.execute(method, uri, token, jsonBody));
     }
 
     /**
@@ -88,12 +96,12 @@ public final class QlikApiClient implements Closeable {
      * retries, waits and cap as {@link #send}.
      */
     public HttpResult download(URI uri, Path file) {
-        return execute("GET", uri, true, token -> http.download(uri, token, file));
+        return execute("GET", uri, true, null, token -> http.download(uri, token, file));
     }
 
     /** A request without the bearer token (the token request itself). */
     HttpResult sendUnauthenticated(String method, URI uri, byte[] jsonBody) {
-        return execute(method, uri, false, token -> http.execute(method, uri, null, jsonBody));
+        return execute(method, uri, false, null, token -> http.execute(method, uri, null, jsonBody));
     }
 
     /** One call of the transport with the bearer token (null when unauthenticated). */
@@ -102,7 +110,8 @@ public final class QlikApiClient implements Closeable {
         HttpResult call(String bearerToken) throws IOException;
     }
 
-    private HttpResult execute(String method, URI uri, boolean authenticated, TransportCall call) {
+    private HttpResult execute(String method, URI uri, boolean authenticated, Duration rateLimitBudget,
+                               TransportCall call) {
         if (!tenant.sameOrigin(uri)) {
             throw new QlikApiException("Refused to call " + uri.getScheme() + "://" + uri.getHost()
                                        + ": only tenant " + tenant.host() + " is ever called", 0, null);
@@ -111,6 +120,7 @@ public final class QlikApiClient implements Closeable {
         RequestWindow tierWindow = tierWindows.get(RateTier.of(method, uri));
         int failures = 0;
         int throttles = 0;
+        Duration throttled = Duration.ZERO;
         boolean refreshed = false;
         while (true) {
             HttpResult result;
@@ -139,6 +149,14 @@ public final class QlikApiClient implements Closeable {
                         status);
             } else if (status == 429) {
                 Duration wait = retry.afterRateLimit(result.retryAfter(), throttles++);
+                throttled = throttled.plus(wait);
+                if (rateLimitBudget != null && throttled.compareTo(rateLimitBudget) > 0) {
+                    throw new QlikApiException(what + " on tenant " + tenant.host() + " is still rate limited (HTTP"
+                                               + " 429, " + result.errorSummary() + ") after waiting "
+                                               + throttled.minus(wait).toSeconds() + " s; Retry-After asks "
+                                               + wait.toSeconds() + " s more, beyond the " + rateLimitBudget.toSeconds()
+                                               + " s this call waits", 429, null);
+                }
                 throttledWaits.incrementAndGet();
                 throttledMillis.addAndGet(wait.toMillis());
                 LOG.info("Tenant {} rate limit reached on {}: waiting {} ms as asked", tenant.host(), what,

@@ -1,17 +1,45 @@
 package io.github.qlikevents.camel.sandbox;
 
 import java.time.Duration;
+import java.util.EnumSet;
 
 /**
- * A misbehaviour the sandbox shows on Audits API list and archive requests, like Qlik does under load or when it is
- * broken.
+ * A misbehaviour the sandbox shows, like Qlik does under load or when it is broken: on Audits API list and archive
+ * requests by default, or on another family of the API ({@link #on(Target)}: rate limits, server errors and slow
+ * answers there).
  *
  * @param kind     what goes wrong
- * @param requests for how many list requests
+ * @param requests for how many requests of its target
  * @param status   the HTTP status, for {@link Kind#RATE_LIMIT} and {@link Kind#SERVER_ERROR}
  * @param delay    the Retry-After (rate limit, null: no header) or the response delay (slow)
+ * @param target   the requests it applies to
  */
-public record Fault(Kind kind, int requests, int status, Duration delay) {
+public record Fault(Kind kind, int requests, int status, Duration delay, Target target) {
+
+    /** The families of requests a fault applies to. */
+    public enum Target {
+        /** Audits API list and archive requests. */
+        AUDITS,
+        /** The webhooks API: list, create, read, update, delete, event types. */
+        WEBHOOKS,
+        /** A webhook's deliveries: list, read, resend. */
+        DELIVERIES,
+        /** {@code POST /oauth/token}. */
+        TOKEN
+    }
+
+    public Fault(Kind kind, int requests, int status, Duration delay) {
+        this(kind, requests, status, delay, Target.AUDITS);
+    }
+
+    /** This fault on {@code target}'s requests instead; only rate limits, server errors and slowness apply there. */
+    public Fault on(Target target) {
+        if (target != Target.AUDITS && !EnumSet.of(Kind.RATE_LIMIT, Kind.SERVER_ERROR, Kind.SLOW)
+                .contains(kind)) {
+            throw new IllegalArgumentException(kind + " applies to Audits API pages only");
+        }
+        return new Fault(kind, requests, status, delay, target);
+    }
 
     /** The kinds of misbehaviour. */
     public enum Kind {

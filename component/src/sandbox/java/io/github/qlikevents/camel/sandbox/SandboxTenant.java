@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -59,7 +60,7 @@ public final class SandboxTenant implements AutoCloseable {
     private final WebhooksEndpoint webhooks;
     private final WebhookDispatcher dispatcher;
     private final DeliveriesEndpoint deliveriesApi;
-    private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
+    private final Map<Fault.Target, Deque<Fault>> faults = new EnumMap<>(Fault.Target.class);
     private final Map<Fault, AtomicLong> faultUses = new HashMap<>();
     private final Deque<SandboxRequest> requests = new ArrayDeque<>();
     private final AtomicLong requestCount = new AtomicLong();
@@ -120,9 +121,9 @@ public final class SandboxTenant implements AutoCloseable {
         return feed;
     }
 
-    /** Queues a misbehaviour for the next list requests; queued faults apply one after another. */
+    /** Queues a misbehaviour for the next requests of its target; queued faults apply one after another. */
     public SandboxTenant inject(Fault fault) {
-        faults.add(fault);
+        faults(fault.target()).add(fault);
         return this;
     }
 
@@ -246,9 +247,10 @@ public final class SandboxTenant implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
             if ("/oauth/token".equals(path)) {
-                response = "POST".equals(exchange.getRequestMethod())
-                        ? oauth.token(body, exchange.getRequestHeaders().getFirst("Content-Type"), now())
-                        : SandboxResponse.error(405, "Method not allowed", "use POST");
+                String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+                response = !"POST".equals(exchange.getRequestMethod())
+                        ? SandboxResponse.error(405, "Method not allowed", "use POST")
+                        : faultedOr(Fault.Target.TOKEN, () -> oauth.token(body, contentType, now()));
             } else {
                 String authorization = exchange.getRequestHeaders().getFirst("Authorization");
                 int authStatus = authorize(authorization);
@@ -279,10 +281,12 @@ public final class SandboxTenant implements AutoCloseable {
 
     private SandboxResponse route(String method, String path, String rawQuery, byte[] body) throws IOException {
         if (DeliveriesEndpoint.handles(path)) {
-            return deliveriesApi.handle(method, path, SandboxHttp.parseQuery(rawQuery));
+            return faultedOr(Fault.Target.DELIVERIES,
+                    () -> deliveriesApi.handle(method, path, SandboxHttp.parseQuery(rawQuery)));
         }
         if (path.startsWith(WebhooksEndpoint.BASE)) {
-            return webhooks.handle(method, path, SandboxHttp.parseQuery(rawQuery), body);
+            return faultedOr(Fault.Target.WEBHOOKS,
+                    () -> webhooks.handle(method, path, SandboxHttp.parseQuery(rawQuery), body));
         }
         if (!path.startsWith("/api/v1/audits")) {
             return SandboxResponse.error(404, "Not found", "no such endpoint");
@@ -292,17 +296,12 @@ public final class SandboxTenant implements AutoCloseable {
         }
         Map<String, String> query = SandboxHttp.parseQuery(rawQuery);
         boolean list = "/api/v1/audits".equals(path) || "/api/v1/audits/archive".equals(path);
-        Fault fault = list ? nextFault() : null;
+        Fault fault = list ? nextFault(Fault.Target.AUDITS) : null;
         if (fault == null) {
             return audits.handle(path, query, url());
         }
         return switch (fault.kind()) {
-            case RATE_LIMIT -> rateLimited(fault);
-            case SERVER_ERROR -> SandboxResponse.error(fault.status(), "Server error", "injected failure");
-            case SLOW -> {
-                sleep(fault.delay());
-                yield audits.handle(path, query, url());
-            }
+            case RATE_LIMIT, SERVER_ERROR, SLOW -> faulted(fault, () -> audits.handle(path, query, url()));
             case MALFORMED_PAGE -> {
                 SandboxResponse page = audits.handle(path, query, url());
                 byte[] cut = java.util.Arrays.copyOf(page.body(), page.body().length / 2);
@@ -321,17 +320,46 @@ public final class SandboxTenant implements AutoCloseable {
         return fault.delay() == null ? response : response.withHeader("Retry-After", Long.toString(seconds));
     }
 
-    private synchronized Fault nextFault() {
-        Fault fault = faults.peek();
+    private synchronized Fault nextFault(Fault.Target target) {
+        Fault fault = faults(target).peek();
         if (fault == null) {
             return null;
         }
         long used = faultUses.computeIfAbsent(fault, f -> new AtomicLong()).incrementAndGet();
         if (used >= fault.requests()) {
-            faults.poll();
+            faults(target).poll();
             faultUses.remove(fault);
         }
         return fault;
+    }
+
+    private synchronized Deque<Fault> faults(Fault.Target target) {
+        return faults.computeIfAbsent(target, key -> new ConcurrentLinkedDeque<>());
+    }
+
+    /** A request's answer, unless a fault is queued for its target: then the fault's. */
+    private SandboxResponse faultedOr(Fault.Target target, Answer answer) throws IOException {
+        Fault fault = nextFault(target);
+        return fault == null ? answer.get() : faulted(fault, answer);
+    }
+
+    /** The answer under a rate limit, a server error or slowness. */
+    private SandboxResponse faulted(Fault fault, Answer answer) throws IOException {
+        return switch (fault.kind()) {
+            case RATE_LIMIT -> rateLimited(fault);
+            case SERVER_ERROR -> SandboxResponse.error(fault.status(), "Server error", "injected failure");
+            case SLOW -> {
+                sleep(fault.delay());
+                yield answer.get();
+            }
+            default -> throw new IllegalStateException(fault.kind() + " applies to Audits API pages only");
+        };
+    }
+
+    /** The normal answer to a request. */
+    @FunctionalInterface
+    private interface Answer {
+        SandboxResponse get() throws IOException;
     }
 
     /** A name for the bearer token of a request that tells keys apart without holding them. */

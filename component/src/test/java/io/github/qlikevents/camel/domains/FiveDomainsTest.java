@@ -81,12 +81,7 @@ class FiveDomainsTest extends WebhookTestSupport {
     @Test
     void webhookModeSubscribesEachChannelToItsTypesAndDeliversOnlyThose() throws Exception {
         startSandbox(SandboxTenant.builder().channels(Channel.values()).history(0, Duration.ofSeconds(1)));
-        startWebhookContext(new RouteBuilder() {
-            @Override
-            public void configure() {
-                // routes come after the HTTP server is up
-            }
-        });
+        startWebhookServer();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -127,12 +122,7 @@ class FiveDomainsTest extends WebhookTestSupport {
                 .map(QlikEventType::typeName).toList();
         startSandbox(SandboxTenant.builder().channels(Channel.values()).history(0, Duration.ofSeconds(1))
                 .webhookEventTypes(offered));
-        startWebhookContext(new RouteBuilder() {
-            @Override
-            public void configure() {
-                // routes added below
-            }
-        });
+        startWebhookServer();
 
         Throwable failure = catchThrowable(() -> context.addRoutes(rolesRoute("eventTypes=com.qlik.v1.role.updated")));
 

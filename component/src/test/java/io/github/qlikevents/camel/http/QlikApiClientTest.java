@@ -169,6 +169,18 @@ class QlikApiClientTest {
                 .hasMessageContaining("HTTP 503 after 4 attempts");
     }
 
+    @Test
+    void aCallWithARateLimitBudgetFailsOnceQlikAsksForMoreNamingTheStatus() {
+        api.answer(429, "20", "{}").answer(429, "20", "{}").answer(200, "{}");
+        QlikApiClient client = client(new ApiKeyAuth(KEY));
+
+        assertThatThrownBy(() -> client.send("POST", TENANT.resolve("/api/v1/webhooks"), new byte[0],
+                Duration.ofSeconds(30)))
+                .isInstanceOf(QlikApiException.class).hasMessageContaining("still rate limited (HTTP 429")
+                .hasMessageContaining("after waiting 20 s").hasMessageContaining("beyond the 30 s");
+        assertThat(pause.waits()).containsExactly(Duration.ofSeconds(20));
+    }
+
     static String token(String accessToken) {
         return "{\"access_token\":\"" + accessToken + "\",\"expires_in\":3600,\"token_type\":\"bearer\"}";
     }

@@ -193,6 +193,27 @@ class PollingFaultTest extends SandboxTestSupport {
     }
 
     @Test
+    void tokenRequestsRideOutQliksRateLimitAndServerErrors() throws Exception {
+        startSandbox(SandboxTenant.builder().history(20, Duration.ofSeconds(1), Instant.now().minusSeconds(10))
+                .oauthClient("camel-client", TestSecrets.CLIENT_SECRET));
+        sandbox.inject(Fault.rateLimit(1, Duration.ofSeconds(1)).on(Fault.Target.TOKEN))
+                .inject(Fault.serverError(2, 503).on(Fault.Target.TOKEN));
+        startContext(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(pollUri("since=P1D").replace("apiKey=" + API_KEY,
+                        "clientId=camel-client&clientSecret=" + TestSecrets.CLIENT_SECRET))
+                        .routeId("poll").to("mock:events");
+            }
+        });
+
+        Progress.awaitCount("events", mock("events")::getReceivedCounter, 20);
+
+        assertThat(sandbox.requests()).filteredOn(r -> r.path().equals("/oauth/token"))
+                .extracting(SandboxRequest::status).containsExactly(429, 503, 503, 200);
+    }
+
+    @Test
     void invalidItemReachesTheDeadLetterChannelWithItsRawJson() throws Exception {
         startSandbox(10);
         SandboxEvent broken = sandbox.feed().publish(new SandboxEvent("broken-1", "audit-broken-1",

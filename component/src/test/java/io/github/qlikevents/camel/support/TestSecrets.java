@@ -17,8 +17,11 @@ public final class TestSecrets {
     /** The webhook secret of the tests (32 to 64 characters, as Qlik wants). */
     public static final String WEBHOOK_SECRET = "qlik-test-webhook-secret-0123456789abcdef";
 
+    /** A header value an API gateway in front of the receiver checks (a webhook's encrypted header). */
+    public static final String GATEWAY_KEY = "qlik-test-gateway-key-5a1c7e90";
+
     /** Every secret above. */
-    public static final List<String> ALL = List.of(API_KEY, WRONG_API_KEY, CLIENT_SECRET, WEBHOOK_SECRET);
+    public static final List<String> ALL = List.of(API_KEY, WRONG_API_KEY, CLIENT_SECRET, WEBHOOK_SECRET, GATEWAY_KEY);
 
     private TestSecrets() {
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import io.github.qlikevents.camel.webhook.QlikSignature;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -25,6 +26,19 @@ public abstract class WebhookTestSupport extends SandboxTestSupport {
     /** A context serving HTTP on 127.0.0.1 and a free port, with the routes added. */
     protected CamelContext startWebhookContext(RoutesBuilder routes) throws Exception {
         return startWebhookContext(routes, 0);
+    }
+
+    /**
+     * A context serving HTTP on 127.0.0.1 and a free port, without routes yet: routes that register a webhook come
+     * once the server is up, so that the external URL can name its port.
+     */
+    protected CamelContext startWebhookServer() throws Exception {
+        return startWebhookContext(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // routes are added by the test
+            }
+        });
     }
 
     /** A context serving HTTP on 127.0.0.1 and {@code port} (0 for a free one), with the routes added. */

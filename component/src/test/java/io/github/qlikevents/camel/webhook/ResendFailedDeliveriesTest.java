@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.qlikevents.camel.sandbox.Fault;
 import io.github.qlikevents.camel.sandbox.SandboxEvent;
 import io.github.qlikevents.camel.sandbox.SandboxTenant;
 import io.github.qlikevents.camel.support.Progress;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Webhook mode without reconcile: what Qlik failed to deliver while the receiver was down is resent once the route
- * receives again, each event once, and not resent again by later starts.
+ * receives again (through a 503 on the deliveries list), each event once, and not resent again by later starts.
  */
 class ResendFailedDeliveriesTest extends WebhookTestSupport {
 
@@ -28,12 +29,7 @@ class ResendFailedDeliveriesTest extends WebhookTestSupport {
     @Test
     void fiftyEventsThatFailedWhileTheReceiverWasDownArriveOnceEachWhenItIsBack() throws Exception {
         startSandbox(SandboxTenant.builder().history(0, Duration.ofSeconds(1)).webhookDisableAfter(1_000));
-        startWebhookContext(new RouteBuilder() {
-            @Override
-            public void configure() {
-                // routes added below
-            }
-        });
+        startWebhookServer();
         context.getRegistry().bind("delivered", MemoryIdempotentRepository.memoryIdempotentRepository(1_000));
         context.addRoutes(receivingRoute());
         stopReceiving();
@@ -43,6 +39,7 @@ class ResendFailedDeliveriesTest extends WebhookTestSupport {
             published.add(sandbox.feed().publishGenerated(Instant.now()));
         }
         Progress.awaitCount("deliveries failed after every attempt", this::deliveriesFailedForGood, EVENTS);
+        sandbox.inject(Fault.serverError(1, 503).on(Fault.Target.DELIVERIES));
 
         context.addRoutes(receivingRoute());
         MockEndpoint events = mock("events");

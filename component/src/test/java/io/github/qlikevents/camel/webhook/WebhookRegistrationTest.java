@@ -13,8 +13,10 @@ import java.util.concurrent.TimeUnit;
 import io.github.qlikevents.camel.model.LeaseEvent;
 import io.github.qlikevents.camel.model.LicenseEvent;
 import io.github.qlikevents.camel.model.QlikEventType;
+import io.github.qlikevents.camel.sandbox.Fault;
 import io.github.qlikevents.camel.sandbox.SandboxDelivery;
 import io.github.qlikevents.camel.sandbox.SandboxEvent;
+import io.github.qlikevents.camel.sandbox.SandboxRequest;
 import io.github.qlikevents.camel.sandbox.SandboxTenant;
 import io.github.qlikevents.camel.sandbox.SandboxWebhook;
 import io.github.qlikevents.camel.support.Progress;
@@ -35,18 +37,10 @@ import static org.awaitility.Awaitility.await;
 /** The webhook registers itself with the tenant, reuses what a crash left, cleans up, and receives for real. */
 class WebhookRegistrationTest extends WebhookTestSupport {
 
-    /** An encrypted header value of these tests (not a real credential). */
-    private static final String ADMIN_GATEWAY_KEY = "gateway-key-of-the-admin-0123456789";
-
     @Test
     void startCreatesOneWebhookRestartReusesItShutdownRemovesIt() throws Exception {
         startSandbox(0);
-        startWebhookContext(new RouteBuilder() {
-            @Override
-            public void configure() {
-                // routes come after the HTTP server is up, so the external URL can name its port
-            }
-        });
+        startWebhookServer();
         String external = serverUrl();
         RouteBuilder route = registeringRoute(external, "eventTypes=com.qlik.v1.license.lease.*"
                                                         + "&webhookUnregisterOnStop=false");
@@ -128,12 +122,7 @@ class WebhookRegistrationTest extends WebhookTestSupport {
     @Test
     void quotaErrorFailsTheStartWithAClearMessage() throws Exception {
         startSandbox(SandboxTenant.builder().history(0, Duration.ofSeconds(1)).webhookQuota(0));
-        startWebhookContext(new RouteBuilder() {
-            @Override
-            public void configure() {
-                // routes added below
-            }
-        });
+        startWebhookServer();
 
         Throwable failure = catchThrowable(() -> context.addRoutes(registeringRoute(serverUrl(), "")));
 
@@ -146,12 +135,7 @@ class WebhookRegistrationTest extends WebhookTestSupport {
     @Test
     void shortSecretFailsTheStartNamingTheOption() throws Exception {
         startSandbox(0);
-        startWebhookContext(new RouteBuilder() {
-            @Override
-            public void configure() {
-                // routes added below
-            }
-        });
+        startWebhookServer();
 
         Throwable failure = catchThrowable(() -> context.addRoutes(new RouteBuilder() {
             @Override
@@ -168,19 +152,14 @@ class WebhookRegistrationTest extends WebhookTestSupport {
     @Test
     void whatAnAdminSetSurvivesThreeRestartsAndDeliveriesStillCarryTheAdminsHeaders() throws Exception {
         startSandbox(0);
-        startWebhookContext(new RouteBuilder() {
-            @Override
-            public void configure() {
-                // routes added below
-            }
-        });
+        startWebhookServer();
         context.addRoutes(registeringRoute(serverUrl(), "webhookUnregisterOnStop=false"));
         String id = sandbox.webhooks().get(0).id();
         sandbox.editWebhook(id, webhook -> {
             webhook.put("description", "owned by the BI team").put("ownerId", "u-admin")
                     .put("filter", "spaceId ne \"s-excluded\"").put("checkCertificateRevocation", true);
             webhook.putObject("headers").put("X-Team", "bi");
-            webhook.putObject("encryptedHeaders").put("X-Gateway-Key", ADMIN_GATEWAY_KEY);
+            webhook.putObject("encryptedHeaders").put("X-Gateway-Key", TestSecrets.GATEWAY_KEY);
             return webhook;
         });
 
@@ -197,7 +176,7 @@ class WebhookRegistrationTest extends WebhookTestSupport {
             assertThat(webhook.filter()).isEqualTo("spaceId ne \"s-excluded\"");
             assertThat(webhook.checkCertificateRevocation()).isTrue();
             assertThat(webhook.headers()).containsExactly(Map.entry("X-Team", "bi"));
-            assertThat(webhook.encryptedHeaders()).containsExactly(Map.entry("X-Gateway-Key", ADMIN_GATEWAY_KEY));
+            assertThat(webhook.encryptedHeaders()).containsExactly(Map.entry("X-Gateway-Key", TestSecrets.GATEWAY_KEY));
             assertThat(webhook.enabled()).isTrue();
             assertThat(webhook.secret()).isEqualTo(TestSecrets.WEBHOOK_SECRET);
         });
@@ -206,19 +185,14 @@ class WebhookRegistrationTest extends WebhookTestSupport {
         sandbox.feed().publishGenerated(java.time.Instant.now());
         events.assertIsSatisfied();
         assertThat(successfulDelivery().requestHeaders()).containsEntry("X-Team", "bi")
-                .containsEntry("X-Gateway-Key", ADMIN_GATEWAY_KEY);
+                .containsEntry("X-Gateway-Key", TestSecrets.GATEWAY_KEY);
     }
 
     @Test
     void theWebhookOptionsAreRegisteredAndDeliveriesCarryTheHeaders() throws Exception {
         startSandbox(0);
-        startWebhookContext(new RouteBuilder() {
-            @Override
-            public void configure() {
-                // routes added below
-            }
-        });
-        context.getRegistry().bind("gatewayHeaders", Map.of("X-Gateway-Key", ADMIN_GATEWAY_KEY));
+        startWebhookServer();
+        context.getRegistry().bind("gatewayHeaders", Map.of("X-Gateway-Key", TestSecrets.GATEWAY_KEY));
         context.addRoutes(registeringRoute(serverUrl(), "webhookHeaders=#gatewayHeaders"
                                                         + "&webhookFilter=spaceId ne \"s-excluded\""
                                                         + "&webhookCheckCertificateRevocation=true"
@@ -228,26 +202,21 @@ class WebhookRegistrationTest extends WebhookTestSupport {
             assertThat(webhook.description()).isEqualTo("License sync of the BI team");
             assertThat(webhook.filter()).isEqualTo("spaceId ne \"s-excluded\"");
             assertThat(webhook.checkCertificateRevocation()).isTrue();
-            assertThat(webhook.encryptedHeaders()).containsExactly(Map.entry("X-Gateway-Key", ADMIN_GATEWAY_KEY));
+            assertThat(webhook.encryptedHeaders()).containsExactly(Map.entry("X-Gateway-Key", TestSecrets.GATEWAY_KEY));
             assertThat(webhook.enabled()).as("enabled, though Qlik creates webhooks disabled by default").isTrue();
         });
-        assertThat(context.getRoute("qlik-hook").getEndpoint().toString()).doesNotContain(ADMIN_GATEWAY_KEY);
+        assertThat(context.getRoute("qlik-hook").getEndpoint().toString()).doesNotContain(TestSecrets.GATEWAY_KEY);
         MockEndpoint events = mock("events");
         events.expectedMessageCount(1);
         sandbox.feed().publishGenerated(java.time.Instant.now());
         events.assertIsSatisfied();
-        assertThat(successfulDelivery().requestHeaders()).containsEntry("X-Gateway-Key", ADMIN_GATEWAY_KEY);
+        assertThat(successfulDelivery().requestHeaders()).containsEntry("X-Gateway-Key", TestSecrets.GATEWAY_KEY);
     }
 
     @Test
     void aFilterQlikRefusesFailsTheStartQuotingQlik() throws Exception {
         startSandbox(0);
-        startWebhookContext(new RouteBuilder() {
-            @Override
-            public void configure() {
-                // routes added below
-            }
-        });
+        startWebhookServer();
 
         Throwable failure = catchThrowable(() -> context.addRoutes(registeringRoute(serverUrl(),
                 "webhookFilter=appId eq \"a-1\"")));
@@ -262,12 +231,7 @@ class WebhookRegistrationTest extends WebhookTestSupport {
     void aTypeOfferedAtTheTenantLevelOnlyFailsAUserLevelStartNamingTheLevels() throws Exception {
         String created = QlikEventType.LEASE_CREATED.typeName();
         startSandbox(SandboxTenant.builder().history(0, Duration.ofSeconds(1)).webhookTenantLevelOnly(List.of(created)));
-        startWebhookContext(new RouteBuilder() {
-            @Override
-            public void configure() {
-                // routes added below
-            }
-        });
+        startWebhookServer();
 
         Throwable failure = catchThrowable(() -> context.addRoutes(registeringRoute(serverUrl(),
                 "webhookLevel=user&eventTypes=" + created)));
@@ -276,6 +240,34 @@ class WebhookRegistrationTest extends WebhookTestSupport {
                                                     + "] at level user")
                 .hasStackTraceContaining("offered at another level only: [" + created + " (levels [tenant])]")
                 .hasStackTraceContaining("set webhookLevel");
+        assertThat(sandbox.webhooks()).isEmpty();
+    }
+
+    @Test
+    void registrationRidesOutQliksRateLimitAndServerErrors() throws Exception {
+        startSandbox(0);
+        sandbox.inject(Fault.rateLimit(1, Duration.ofSeconds(1)).on(Fault.Target.WEBHOOKS))
+                .inject(Fault.serverError(2, 503).on(Fault.Target.WEBHOOKS));
+        startWebhookServer();
+
+        context.addRoutes(registeringRoute(serverUrl(), "retryDelay=20"));
+
+        assertThat(sandbox.webhooks()).singleElement().satisfies(webhook -> assertThat(webhook.enabled()).isTrue());
+        assertThat(sandbox.requests()).filteredOn(r -> r.path().startsWith("/api/v1/webhooks"))
+                .extracting(SandboxRequest::status).startsWith(429, 503, 503, 200);
+    }
+
+    @Test
+    void registrationThatKeepsFailingFailsTheStartNamingTheLastStatus() throws Exception {
+        startSandbox(0);
+        sandbox.inject(Fault.serverError(100, 502).on(Fault.Target.WEBHOOKS));
+        startWebhookServer();
+
+        Throwable failure = catchThrowable(() -> context.addRoutes(registeringRoute(serverUrl(),
+                "retryDelay=20&maxRetries=2")));
+
+        assertThat(failure).hasStackTraceContaining("GET /api/v1/webhooks")
+                .hasStackTraceContaining("HTTP 502 after 3 attempts");
         assertThat(sandbox.webhooks()).isEmpty();
     }
 
@@ -291,12 +283,7 @@ class WebhookRegistrationTest extends WebhookTestSupport {
 
     private void assertEndToEnd(boolean cloudEvents) throws Exception {
         startSandbox(0);
-        startWebhookContext(new RouteBuilder() {
-            @Override
-            public void configure() {
-                // routes added below
-            }
-        });
+        startWebhookServer();
         context.addRoutes(registeringRoute(serverUrl(), "webhookCloudEventDelivery=" + cloudEvents));
         MockEndpoint events = mock("events");
         events.expectedMessageCount(30);
