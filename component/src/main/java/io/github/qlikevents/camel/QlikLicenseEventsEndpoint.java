@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.qlikevents.camel.http.QlikApiClient;
 import io.github.qlikevents.camel.model.Channel;
@@ -74,6 +75,7 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
     private QlikApiClient apiClient;
     /** The Audits API poller running for this endpoint, if one is. */
     private volatile QlikEventsPollingConsumer poller;
+    private final AtomicBoolean pollerStartedBefore = new AtomicBoolean();
     private WebhookConfiguration webhookConfiguration;
     private String registeredWebhookId;
     private ResendWhenReceiving resendWhenReceiving;
@@ -104,6 +106,11 @@ public class QlikLicenseEventsEndpoint extends ScheduledPollEndpoint
     /** The Audits API poller running for this endpoint (under master: on the leader only), or null. */
     public QlikEventsPollingConsumer poller() {
         return poller;
+    }
+
+    /** True the first time a poller of this endpoint starts (under master: each leadership starts one). */
+    public boolean firstPollerStart() {
+        return pollerStartedBefore.compareAndSet(false, true);
     }
 
     /** A poller of this endpoint started. */

@@ -142,6 +142,9 @@ public class QlikEventsPollingConsumer extends ManagedAuditPoller implements Pag
         clock = endpoint.getClock();
         settings = PollSettings.of(endpoint.getConfiguration(), api.tenant(), endpoint.channel(), clock,
                 Duration.ofMillis(getTimeUnit().toMillis(getDelay())));
+        if (endpoint.firstPollerStart()) {
+            AuditVocabulary.check(api, endpoint.getConfiguration().getSource(), settings.filter().namedTypes());
+        }
         startRepository();
         // a hybrid endpoint keeps delivered ids a lookback longer, for Qlik's webhook retries
         PositionStore store = new PositionStore(repository, settings.stateKey(), settings.lookback(),
