@@ -65,7 +65,7 @@ public final class OptionTables {
         for (Map.Entry<String, JsonNode> option : options.properties()) {
             JsonNode o = option.getValue();
             text.append("| *").append(option.getKey()).append("* (").append(o.path("group").asText()).append(") | ")
-                    .append(cell(o.path("description"))).append(" | ").append(cell(o.path("defaultValue")))
+                    .append(cell(o.path("description"))).append(" | ").append(defaultOf(o))
                     .append(" | ").append(typeName(o.path("javaType").asText())).append('\n');
         }
         text.append("|===\n");
@@ -82,10 +82,18 @@ public final class OptionTables {
                 .append("| *enabled* | true | Boolean\n");
         for (Map.Entry<String, JsonNode> option : options.properties()) {
             text.append("| *").append(option.getKey().replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT))
-                    .append("* | ").append(cell(option.getValue().path("defaultValue"))).append(" | ")
+                    .append("* | ").append(defaultOf(option.getValue())).append(" | ")
                     .append(typeName(option.getValue().path("javaType").asText())).append('\n');
         }
         text.append("|===\n");
+    }
+
+    /**
+     * An option's default: the catalog's, except for a Boolean object, whose default is unset (the catalog gives every
+     * boolean false).
+     */
+    private static String defaultOf(JsonNode option) {
+        return "java.lang.Boolean".equals(option.path("javaType").asText()) ? "" : cell(option.path("defaultValue"));
     }
 
     /** A value for a table cell: as JSON has it (true, 100, PT2M), with the cell separator escaped. */

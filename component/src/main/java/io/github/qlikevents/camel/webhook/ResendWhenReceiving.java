@@ -8,7 +8,6 @@ import org.apache.camel.component.webhook.WebhookEndpoint;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.CamelEvent.RouteStartedEvent;
 import org.apache.camel.support.EventNotifierSupport;
-import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +24,8 @@ public final class ResendWhenReceiving extends EventNotifierSupport {
     private final Endpoint receiver;
     private final FailedDeliveries deliveries;
     private final String webhookId;
+    /** The endpoint stopped: a resend under way ends quietly. */
+    private volatile boolean disarmed;
 
     /**
      * @param receiver   the endpoint whose webhook route receives the deliveries
@@ -46,8 +47,13 @@ public final class ResendWhenReceiving extends EventNotifierSupport {
         context.getManagementStrategy().addEventNotifier(this);
     }
 
-    /** Stops waiting (the route stopped before it started receiving). */
+    /** Stops waiting (the endpoint stops); a resend under way fails on the closed client and says so at DEBUG. */
     public void disarm() {
+        disarmed = true;
+        stopWaiting();
+    }
+
+    private void stopWaiting() {
         context.getManagementStrategy().removeEventNotifier(this);
         stop();
     }
@@ -61,14 +67,14 @@ public final class ResendWhenReceiving extends EventNotifierSupport {
 
     @Override
     public void notify(CamelEvent event) {
-        disarm();
+        stopWaiting();
         ExecutorService thread = context.getExecutorServiceManager().newSingleThreadExecutor(this,
                 "QlikWebhookResend");
         thread.execute(() -> {
             try {
                 deliveries.resend(webhookId);
             } catch (RuntimeException e) {
-                if (!ServiceHelper.isStarted(receiver) || context.isStopping()) {
+                if (disarmed || context.isStopping()) {
                     LOG.debug("Resending the failed deliveries of webhook {} ended by the endpoint's stop: {}", webhookId,
                             e.getMessage());
                 } else {

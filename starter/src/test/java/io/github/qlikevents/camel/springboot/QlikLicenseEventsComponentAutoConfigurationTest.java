@@ -1,5 +1,7 @@
 package io.github.qlikevents.camel.springboot;
 
+import java.util.Map;
+
 import io.github.qlikevents.camel.QlikLicenseEventsComponent;
 import io.github.qlikevents.camel.QlikLicenseEventsConfiguration;
 import org.apache.camel.CamelContext;
@@ -24,6 +26,7 @@ class QlikLicenseEventsComponentAutoConfigurationTest {
                 .withPropertyValues("camel.component.qlik-license-events.tenant-url=https://acme.eu.qlikcloud.com",
                         "camel.component.qlik-license-events.max-requests-per-minute=120",
                         "camel.component.qlik-license-events.cursor-repository=#bean:positions",
+                        "camel.component.qlik-license-events.webhook-headers[X-Gateway-Key]=gateway-value",
                         "camel.component.qlik-events.tenant-url=https://other.us.qlikcloud.com",
                         "camel.component.qlik-events.lookback=PT5M")
                 .run(spring -> {
@@ -38,6 +41,11 @@ class QlikLicenseEventsComponentAutoConfigurationTest {
                     assertThat(alias.getTenantUrl()).isEqualTo("https://other.us.qlikcloud.com");
                     assertThat(alias.getLookback()).isEqualTo("PT5M");
                     assertThat(alias.getMaxRequestsPerMinute()).isEqualTo(500);
+                    assertThat(scheme.getWebhookHeaders()).containsExactly(Map.entry("X-Gateway-Key",
+                            "gateway-value"));
+                    assertThat(scheme.getWebhookCheckCertificateRevocation())
+                            .as("unset, so that registration leaves an admin's setting alone").isNull();
+                    assertThat(scheme.getWebhookFilter()).isNull();
                 });
     }
 

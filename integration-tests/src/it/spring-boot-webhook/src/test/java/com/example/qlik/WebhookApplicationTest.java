@@ -29,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Webhook mode on Spring Boot, configured from properties alone: the route registers its webhook, signed deliveries
- * arrive as typed events (200), an unsigned request gets 401 and never reaches the route, and the start log says
- * where the webhooks arrive.
+ * Webhook mode on Spring Boot, configured from properties alone: the route registers its webhook (with the encrypted
+ * header, description and filter of the properties), signed deliveries arrive as typed events (200), an unsigned
+ * request gets 401 and never reaches the route, and the start log says where the webhooks arrive.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ExtendWith(OutputCaptureExtension.class)
@@ -39,6 +39,7 @@ class WebhookApplicationTest {
 
     static final String API_KEY = "spring-boot-webhook-api-key";
     static final String SECRET = "spring-boot-webhook-secret-0123456789abcdef";
+    static final String GATEWAY_KEY = "spring-boot-gateway-key-7d41";
     static final int PORT = freeLoopbackPort();
     static final String WEBHOOK_URL = "http://127.0.0.1:" + PORT + "/qlik/license-events";
 
@@ -53,6 +54,7 @@ class WebhookApplicationTest {
         properties.add("QLIK_TENANT_URL", tenant::url);
         properties.add("QLIK_API_KEY", () -> API_KEY);
         properties.add("QLIK_WEBHOOK_SECRET", () -> SECRET);
+        properties.add("QLIK_GATEWAY_KEY", () -> GATEWAY_KEY);
         properties.add("QLIK_WEBHOOK_EXTERNAL_URL", () -> "http://127.0.0.1:" + PORT);
     }
 
@@ -62,6 +64,11 @@ class WebhookApplicationTest {
                 .anyMatch(webhook -> webhook.url().equals(WEBHOOK_URL)));
         assertThat(output.getOut()).contains("Receiving Qlik webhooks of licenses at path /qlik/license-events;"
                                              + " registers " + WEBHOOK_URL + " with Qlik");
+        assertThat(tenant.tenant().webhooks()).singleElement().satisfies(webhook -> {
+            assertThat(webhook.encryptedHeaders()).containsEntry("X-Gateway-Key", GATEWAY_KEY);
+            assertThat(webhook.description()).isEqualTo("License events of the Spring Boot app");
+            assertThat(webhook.filter()).isEqualTo("spaceId ne \"s-excluded\"");
+        });
 
         List<SandboxEvent> published = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -80,7 +87,7 @@ class WebhookApplicationTest {
         // Qlik delivers concurrently: webhook mode keeps no order
         assertThat(WebhookApplication.RECEIVED).extracting(QlikEvent::eventType)
                 .containsExactlyInAnyOrderElementsOf(published.stream().map(SandboxEvent::type).toList());
-        assertThat(output.getAll()).doesNotContain(SECRET).doesNotContain(API_KEY);
+        assertThat(output.getAll()).doesNotContain(SECRET).doesNotContain(API_KEY).doesNotContain(GATEWAY_KEY);
     }
 
     private static int freeLoopbackPort() {
