@@ -50,7 +50,7 @@ class ExamplesTest extends SandboxTestSupport {
         alerts.expectedMessageCount((int) overCapacity);
         alerts.allMessages().body().contains("is over capacity");
 
-        alerts.assertIsSatisfied();
+        assertSatisfied(alerts);
     }
 
     private List<String> runExactlyOnce(int expected) throws Exception {
@@ -62,7 +62,7 @@ class ExamplesTest extends SandboxTestSupport {
             context = run;
             MockEndpoint once = mock("once");
             once.expectedMessageCount(expected);
-            once.assertIsSatisfied();
+            assertSatisfied(once);
             awaitMorePolls("exactly-once", 2);
             return receivedIds(once);
         } finally {

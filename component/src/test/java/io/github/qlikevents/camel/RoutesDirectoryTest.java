@@ -47,7 +47,7 @@ class RoutesDirectoryTest extends SandboxTestSupport {
         MockEndpoint assignments = mock("assignments");
         assignments.expectedMinimumMessageCount((int) assignmentUsers);
 
-        MockEndpoint.assertIsSatisfied(context);
+        assertSatisfied(context);
         Path trail = output.resolve("audit-trail.jsonl");
         Progress.awaitCount("audit trail lines", () -> Files.exists(trail) ? Files.readAllLines(trail).size() : 0,
                 all.size());
@@ -89,7 +89,7 @@ class RoutesDirectoryTest extends SandboxTestSupport {
         MockEndpoint origins = mock("origins");
         origins.expectedMessageCount((int) webIntegrationEvents);
 
-        MockEndpoint.assertIsSatisfied(context);
+        assertSatisfied(context);
         Progress.awaitCount("security audit lines", () -> auditLines().size(), security.size());
 
         assertThat(badRuns).isPositive();

@@ -34,7 +34,7 @@ class KameletTest extends SandboxTestSupport {
         typed.allMessages().body().isInstanceOf(LeaseEvent.class);
         cloudEvents.expectedMessageCount(40);
 
-        MockEndpoint.assertIsSatisfied(context);
+        assertSatisfied(context);
 
         assertThat(receivedIds(cloudEvents)).containsExactlyElementsOf(expectedIds(e -> true));
         JsonNode first = new ObjectMapper().readTree(cloudEvents.getReceivedExchanges().get(0).getMessage()

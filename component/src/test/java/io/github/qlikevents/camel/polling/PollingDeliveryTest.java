@@ -37,7 +37,7 @@ class PollingDeliveryTest extends SandboxTestSupport {
         MockEndpoint events = mock("events");
         events.expectedMessageCount(expected.size());
 
-        events.assertIsSatisfied();
+        assertSatisfied(events);
         awaitMorePolls("poll", 2);
 
         assertThat(receivedIds(events)).containsExactlyElementsOf(expected.stream().map(SandboxEvent::eventId).toList());
@@ -96,7 +96,7 @@ class PollingDeliveryTest extends SandboxTestSupport {
         MockEndpoint events = mock("events");
         events.expectedMessageCount(expected.size());
 
-        events.assertIsSatisfied();
+        assertSatisfied(events);
         awaitMorePolls("poll", 2);
 
         assertThat(receivedIds(events)).containsExactlyElementsOf(expected);
@@ -119,7 +119,7 @@ class PollingDeliveryTest extends SandboxTestSupport {
         MockEndpoint events = mock("events");
         events.expectedMessageCount(expected.size());
 
-        events.assertIsSatisfied();
+        assertSatisfied(events);
         awaitMorePolls("poll", 2);
 
         assertThat(receivedIds(events)).containsExactlyElementsOf(expected);
@@ -141,7 +141,7 @@ class PollingDeliveryTest extends SandboxTestSupport {
         MockEndpoint events = mock("events");
         events.expectedMessageCount(expected.size());
 
-        events.assertIsSatisfied();
+        assertSatisfied(events);
         awaitMorePolls("poll", 2);
 
         assertThat(expected).hasSize(40);
@@ -160,7 +160,7 @@ class PollingDeliveryTest extends SandboxTestSupport {
         MockEndpoint events = mock("events");
         events.expectedMinimumMessageCount(25);
 
-        events.assertIsSatisfied();
+        assertSatisfied(events);
         awaitMorePolls("poll", 2);
 
         // history ends 10 s ago, one event a second: 30 events in the last 40 s, give or take the test's own pace
@@ -184,7 +184,7 @@ class PollingDeliveryTest extends SandboxTestSupport {
         MockEndpoint events = mock("events");
         events.expectedMessageCount(1);
 
-        events.assertIsSatisfied();
+        assertSatisfied(events);
         awaitMorePolls("poll", 2);
 
         assertThat(receivedIds(events)).containsExactly(fresh.eventId());

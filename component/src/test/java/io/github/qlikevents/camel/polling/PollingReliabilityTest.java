@@ -35,7 +35,7 @@ class PollingReliabilityTest extends SandboxTestSupport {
         startContext(restartableRoute(state));
         MockEndpoint first = mock("events");
         first.expectedMessageCount(120);
-        first.assertIsSatisfied();
+        assertSatisfied(first);
         List<String> delivered = new ArrayList<>(receivedIds(first));
         context.close();
 
@@ -44,7 +44,7 @@ class PollingReliabilityTest extends SandboxTestSupport {
         startContext(restartableRoute(state));
         MockEndpoint second = mock("events");
         second.expectedMessageCount(2);
-        second.assertIsSatisfied();
+        assertSatisfied(second);
         awaitMorePolls("poll", 2);
         delivered.addAll(receivedIds(second));
 
@@ -82,7 +82,7 @@ class PollingReliabilityTest extends SandboxTestSupport {
         MockEndpoint events = mock("events");
         events.expectedMessageCount(60);
 
-        events.assertIsSatisfied();
+        assertSatisfied(events);
         awaitMorePolls("poll", 2);
 
         assertThat(failedOnce).isTrue();
@@ -112,7 +112,7 @@ class PollingReliabilityTest extends SandboxTestSupport {
         events.expectedMessageCount(39);
         dead.expectedMessageCount(1);
 
-        MockEndpoint.assertIsSatisfied(context);
+        assertSatisfied(context);
         awaitMorePolls("poll", 2);
 
         assertThat(receivedIds(dead)).containsExactly(poison);
@@ -132,14 +132,14 @@ class PollingReliabilityTest extends SandboxTestSupport {
         });
         MockEndpoint events = mock("events");
         events.expectedMessageCount(30);
-        events.assertIsSatisfied();
+        assertSatisfied(events);
 
         // indexed late: visible now, but happened before the newest event already delivered
         Instant lastDelivered = sandbox.feed().historyTime(29);
         SandboxEvent late = sandbox.feed().publishGenerated(lastDelivered.minusSeconds(45));
         events.reset();
         events.expectedMessageCount(1);
-        events.assertIsSatisfied();
+        assertSatisfied(events);
         awaitMorePolls("poll", 3);
 
         assertThat(receivedIds(events)).containsExactly(late.eventId());
@@ -158,7 +158,7 @@ class PollingReliabilityTest extends SandboxTestSupport {
         MockEndpoint events = mock("events");
         events.expectedMessageCount(55);
 
-        events.assertIsSatisfied();
+        assertSatisfied(events);
         awaitMorePolls("poll", 2);
 
         assertThat(receivedIds(events)).containsExactlyElementsOf(expectedIds(e -> true));
@@ -185,7 +185,7 @@ class PollingReliabilityTest extends SandboxTestSupport {
         MockEndpoint events = mock("events");
         events.expectedMessageCount(50);
 
-        events.assertIsSatisfied();
+        assertSatisfied(events);
         awaitMorePolls("poll", 2);
 
         assertThat(receivedIds(events)).containsExactlyElementsOf(expectedIds(e -> true));
@@ -204,7 +204,7 @@ class PollingReliabilityTest extends SandboxTestSupport {
         MockEndpoint events = mock("events");
         events.expectedMessageCount(45);
 
-        events.assertIsSatisfied();
+        assertSatisfied(events);
         awaitMorePolls("poll", 2);
 
         assertThat(receivedIds(events)).containsExactlyElementsOf(expectedIds(e -> true));
@@ -225,7 +225,7 @@ class PollingReliabilityTest extends SandboxTestSupport {
         MockEndpoint events = mock("events");
         events.expectedMessageCount(30);
 
-        events.assertIsSatisfied();
+        assertSatisfied(events);
         awaitMorePolls("poll", 2);
 
         assertThat(receivedIds(events)).containsExactlyElementsOf(expectedIds(e -> true));

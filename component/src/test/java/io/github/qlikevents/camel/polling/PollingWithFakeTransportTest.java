@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.qlikevents.camel.model.LeaseCreated;
 import io.github.qlikevents.camel.support.Envelopes;
 import io.github.qlikevents.camel.support.FakeTransport;
+import io.github.qlikevents.camel.support.SandboxTestSupport;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -47,7 +48,7 @@ class PollingWithFakeTransportTest extends CamelTestSupport {
         MockEndpoint events = getMockEndpoint("mock:events");
         events.expectedMessageCount(2);
 
-        events.assertIsSatisfied();
+        SandboxTestSupport.assertSatisfied(events);
 
         assertThat(events.getReceivedExchanges().get(0).getMessage().getBody()).isInstanceOf(LeaseCreated.class);
         assertThat(events.getReceivedExchanges().get(1).getMessage().getHeader("CamelCloudEventID"))

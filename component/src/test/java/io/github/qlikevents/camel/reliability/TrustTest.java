@@ -37,7 +37,7 @@ class TrustTest extends SandboxTestSupport {
         errors.expectedMessageCount(1);
         events.expectedMessageCount(25);
 
-        MockEndpoint.assertIsSatisfied(context);
+        assertSatisfied(context);
 
         assertThat(errors.getReceivedExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class))
                 .hasMessageContaining("HTTP 302");

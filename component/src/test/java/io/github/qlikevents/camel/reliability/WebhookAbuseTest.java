@@ -80,7 +80,7 @@ class WebhookAbuseTest extends WebhookTestSupport {
             String status = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
             assertThat(status).isEqualTo("HTTP/1.1 200");
         }
-        events.assertIsSatisfied();
+        assertSatisfied(events);
         ReliabilityReport.record("webhook: a slow client beside 20 others", 21, events.getReceivedCounter(), 0,
                 21 - events.getReceivedCounter());
     }
@@ -109,7 +109,7 @@ class WebhookAbuseTest extends WebhookTestSupport {
         for (CompletableFuture<HttpResponse<String>> response : invalid) {
             assertThat(response.get().statusCode()).isIn(400, 401);
         }
-        events.assertIsSatisfied();
+        assertSatisfied(events);
         List<String> received = receivedIds(events);
         assertThat(new HashSet<>(received)).isEqualTo(ids);
         ReliabilityReport.record("webhook: 200 concurrent deliveries, each replayed, among 400 forged or broken", 400,

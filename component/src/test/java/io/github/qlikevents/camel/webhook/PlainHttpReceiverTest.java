@@ -44,6 +44,6 @@ class PlainHttpReceiverTest extends WebhookTestSupport {
         assertThat(postSigned("/qlik/plain", "{\"data\":{}}".getBytes(StandardCharsets.UTF_8)).statusCode())
                 .isEqualTo(400);
 
-        plain.assertIsSatisfied();
+        assertSatisfied(plain);
     }
 }

@@ -69,7 +69,7 @@ class WebhookReceiveTest extends WebhookTestSupport {
         HttpResponse<String> response = postSigned("/qlik", body);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        events.assertIsSatisfied();
+        assertSatisfied(events);
         Exchange exchange = events.getReceivedExchanges().get(0);
         assertThat(exchange.getMessage().getBody()).isInstanceOf(LeaseCreated.class);
         Map<String, Object> expected = headersOf(body);
@@ -95,7 +95,7 @@ class WebhookReceiveTest extends WebhookTestSupport {
         // a valid request afterwards is the only one the route sees
         events.expectedMessageCount(1);
         assertThat(postSigned("/qlik", body).statusCode()).isEqualTo(200);
-        events.assertIsSatisfied();
+        assertSatisfied(events);
         assertThat(events.getReceivedCounter()).isEqualTo(1);
     }
 
@@ -145,7 +145,7 @@ class WebhookReceiveTest extends WebhookTestSupport {
 
         assertThat(signedCompressed.statusCode()).isEqualTo(200);
         assertThat(signedPlain.statusCode()).isEqualTo(200);
-        events.assertIsSatisfied();
+        assertSatisfied(events);
     }
 
     @Test
@@ -171,7 +171,7 @@ class WebhookReceiveTest extends WebhookTestSupport {
         assertThat(first.statusCode()).isEqualTo(500);
         assertThat(first.body()).doesNotContain("downstream unavailable");
         assertThat(retry.statusCode()).isEqualTo(200);
-        events.assertIsSatisfied();
+        assertSatisfied(events);
     }
 
     @Test
@@ -185,7 +185,7 @@ class WebhookReceiveTest extends WebhookTestSupport {
         assertThat(postSigned("/qlik-dedupe", Envelopes.wrap(Envelopes.example(LEASE), Shape.LEGACY_WEBHOOK))
                 .statusCode()).isEqualTo(200);
 
-        dedupe.assertIsSatisfied();
+        assertSatisfied(dedupe);
         assertThat(dedupe.getReceivedCounter()).isEqualTo(1);
     }
 
@@ -202,7 +202,7 @@ class WebhookReceiveTest extends WebhookTestSupport {
         HttpResponse<String> response = post("/qlik", data, headers);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        events.assertIsSatisfied();
+        assertSatisfied(events);
         Exchange exchange = events.getReceivedExchanges().get(0);
         assertThat(exchange.getMessage().getBody(LeaseUpdated.class).leasedQuantity()).isEqualTo(42);
         assertThat(exchange.getMessage().getHeader(QlikLicenseEventsConstants.EVENT_ID)).isEqualTo("binary-1");
@@ -238,7 +238,7 @@ class WebhookReceiveTest extends WebhookTestSupport {
         for (CompletableFuture<HttpResponse<String>> response : responses) {
             assertThat(response.get().statusCode()).isEqualTo(200);
         }
-        events.assertIsSatisfied();
+        assertSatisfied(events);
         assertThat(receivedIds(events)).containsExactlyInAnyOrderElementsOf(ids);
     }
 

@@ -183,7 +183,7 @@ class WebhookRegistrationTest extends WebhookTestSupport {
         MockEndpoint events = mock("events");
         events.expectedMessageCount(1);
         sandbox.feed().publishGenerated(java.time.Instant.now());
-        events.assertIsSatisfied();
+        assertSatisfied(events);
         assertThat(successfulDelivery().requestHeaders()).containsEntry("X-Team", "bi")
                 .containsEntry("X-Gateway-Key", TestSecrets.GATEWAY_KEY);
     }
@@ -209,7 +209,7 @@ class WebhookRegistrationTest extends WebhookTestSupport {
         MockEndpoint events = mock("events");
         events.expectedMessageCount(1);
         sandbox.feed().publishGenerated(java.time.Instant.now());
-        events.assertIsSatisfied();
+        assertSatisfied(events);
         assertThat(successfulDelivery().requestHeaders()).containsEntry("X-Gateway-Key", TestSecrets.GATEWAY_KEY);
     }
 
@@ -293,7 +293,7 @@ class WebhookRegistrationTest extends WebhookTestSupport {
             published.add(sandbox.feed().publishGenerated(java.time.Instant.now()));
         }
 
-        events.assertIsSatisfied();
+        assertSatisfied(events);
         assertThat(Set.copyOf(receivedIds(events)))
                 .isEqualTo(Set.copyOf(published.stream().map(SandboxEvent::eventId).toList()));
         assertThat(events.getReceivedExchanges()).allSatisfy(e -> {
