@@ -417,8 +417,8 @@ public class QlikLicenseEventsConfiguration implements Cloneable {
     }
 
     /**
-     * Threads of the one pool every poller of the Camel context shares (the largest value set wins), unless an endpoint sets
-     * scheduledExecutorService: raise it when routes take long over each event.
+     * Threads of the one pool every poller of the Camel context shares (the largest value set wins), unless an
+     * endpoint sets scheduledExecutorService: raise it when routes take long over each event.
      */
     public void setPollerThreads(int pollerThreads) {
         this.pollerThreads = pollerThreads;

@@ -117,7 +117,7 @@ public final class QlikApiClient implements Closeable {
                                        + ": only tenant " + tenant.host() + " is ever called", 0, null);
         }
         String what = method + " " + uri.getPath();
-        RequestWindow tierWindow = tierWindows.get(RateTier.of(method, uri));
+        RateTier tier = RateTier.of(method, uri);
         int failures = 0;
         int throttles = 0;
         Duration throttled = Duration.ZERO;
@@ -125,7 +125,7 @@ public final class QlikApiClient implements Closeable {
         while (true) {
             HttpResult result;
             try {
-                keepWithinTier(tierWindow, RateTier.of(method, uri), what);
+                keepWithinTier(tier, what);
                 keepWithinCap(what);
                 result = call.call(authenticated ? auth.token() : null);
             } catch (IOException e) {
@@ -176,12 +176,14 @@ public final class QlikApiClient implements Closeable {
     }
 
     /** Counts the request in its Qlik tier, first waiting while one more would exceed the tier's limit. */
-    private void keepWithinTier(RequestWindow tierWindow, RateTier tier, String what) {
+    private void keepWithinTier(RateTier tier, String what) {
         Duration wait;
-        while (!(wait = tierWindow.reserve(tier.perMinute())).isZero()) {
-            LOG.info("Qlik's {} limit of {} requests a minute reached on tenant {}: waiting {} ms before {}", tier,
-                    tier.perMinute(), tenant.host(), wait.toMillis(), what);
-            cappedWaits.incrementAndGet();
+        while (!(wait = tierWindows.get(tier).reserve(tier.perMinute())).isZero()) {
+            if (cappedWaits.incrementAndGet() % CAP_LOG_EVERY == 1) {
+                LOG.info("Qlik's {} limit of {} requests a minute reached on tenant {}: waiting {} ms before {} ({}"
+                         + " waits so far)", tier, tier.perMinute(), tenant.host(), wait.toMillis(), what,
+                        cappedWaits.get());
+            }
             cappedMillis.addAndGet(wait.toMillis());
             pause.sleep(wait, what + " waiting for Qlik's " + tier + " limit");
         }

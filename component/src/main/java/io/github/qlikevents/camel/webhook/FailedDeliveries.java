@@ -2,6 +2,7 @@ package io.github.qlikevents.camel.webhook;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -51,9 +52,10 @@ public final class FailedDeliveries {
                 delivery -> {
                     String event = eventId(delivery);
                     if ((event == null || decided.add(event)) && "fail".equals(delivery.path("status").asText())) {
-                        failed.add(0, delivery.path("id").asText());
+                        failed.add(delivery.path("id").asText());
                     }
                 });
+        Collections.reverse(failed);
         return failed;
     }
 

@@ -75,8 +75,8 @@ public final class ResendWhenReceiving extends EventNotifierSupport {
                 deliveries.resend(webhookId);
             } catch (RuntimeException e) {
                 if (disarmed || context.isStopping()) {
-                    LOG.debug("Resending the failed deliveries of webhook {} ended by the endpoint's stop: {}", webhookId,
-                            e.getMessage());
+                    LOG.debug("Resending the failed deliveries of webhook {} ended by the endpoint's stop: {}",
+                            webhookId, e.getMessage());
                 } else {
                     LOG.warn("Resending the failed deliveries of webhook {}: {}; the next start tries again",
                             webhookId, e.getMessage());

@@ -105,7 +105,7 @@ public final class WebhookRegistrar {
         return existing;
     }
 
-    /** The fields Qlik cannot patch that the registration changes, each with its old and new value. */
+    /** The fields Qlik cannot patch that the registration changes (level and the check with old and new value). */
     private static List<String> unpatchableChanges(Registration registration, JsonNode current) {
         List<String> changes = new ArrayList<>();
         String level = current.path("level").asText("tenant");

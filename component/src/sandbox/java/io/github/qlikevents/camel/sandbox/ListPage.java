@@ -47,12 +47,12 @@ final class ListPage {
         }
         Comparator<ObjectNode> order = Comparator.comparing(item -> item.path(field).asText());
         List<ObjectNode> sorted = items.stream().sorted(sort.startsWith("-") ? order.reversed() : order).toList();
-        int from = query.containsKey("next") ? offset(query.get("next"))
-                : query.containsKey("prev") ? offset(query.get("prev")) - limit : 0;
-        if (from < 0 && !query.containsKey("prev") || from > sorted.size()) {
+        String cursor = query.containsKey("next") ? query.get("next") : query.get("prev");
+        int at = cursor == null ? 0 : offset(cursor);
+        if (at < 0 || at > sorted.size()) {
             return SandboxResponse.error(400, "Bad request", "the cursor is not valid");
         }
-        from = Math.max(0, from);
+        int from = query.containsKey("next") || cursor == null ? at : Math.max(0, at - limit);
         int to = Math.min(sorted.size(), from + limit);
         ObjectNode page = QlikJson.mapper().createObjectNode();
         page.putArray("data").addAll(sorted.subList(from, to));

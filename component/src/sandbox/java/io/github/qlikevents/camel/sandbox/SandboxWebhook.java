@@ -160,9 +160,9 @@ public final class SandboxWebhook {
         return stored.path("disabledReasonCode").asText(null);
     }
 
-    /** The stored value of a written field, or null. */
-    JsonNode field(String name) {
-        return stored.get(name);
+    /** The fields as written (secret and encrypted header values included), without what Qlik adds. */
+    ObjectNode written() {
+        return written(stored);
     }
 
     /** Never prints the secret nor header values. */
@@ -175,13 +175,13 @@ public final class SandboxWebhook {
 
     private SandboxWebhook touched(ObjectNode next, Instant at) {
         next.put("updatedAt", at.toString()).put("updatedByUserId", "sandbox-user");
-        if (next.path("enabled").asBoolean(false)) {
-            // enabling again clears the reason it was disabled for
-            next.remove("disabledReason");
-            next.remove("disabledReasonCode");
-        } else {
-            next.set("disabledReason", stored.get("disabledReason"));
-            next.set("disabledReasonCode", stored.get("disabledReasonCode"));
+        // a webhook still disabled keeps the reason it was disabled for; enabling it again clears that
+        for (String reason : List.of("disabledReason", "disabledReasonCode")) {
+            if (!next.path("enabled").asBoolean(false) && stored.has(reason)) {
+                next.set(reason, stored.get(reason));
+            } else {
+                next.remove(reason);
+            }
         }
         return new SandboxWebhook(next);
     }

@@ -163,10 +163,11 @@ final class WebhookDispatcher implements AutoCloseable {
                 wait = wait.multipliedBy(2);
             }
         }
-        if (failuresInARow.computeIfAbsent(webhook.id(), key -> new AtomicInteger()).incrementAndGet() >= disableAfter) {
+        AtomicInteger failures = failuresInARow.computeIfAbsent(webhook.id(), key -> new AtomicInteger());
+        if (failures.incrementAndGet() >= disableAfter) {
             webhooks.disable(webhook.id(), "Disabled after " + disableAfter + " deliveries in a row failed",
                     DISABLED_CODE);
-            failuresInARow.get(webhook.id()).set(0);
+            failures.set(0);
         }
         return delivery;
     }

@@ -69,13 +69,10 @@ final class WebhooksEndpoint {
     /** Changes a webhook as an admin does in the management console (a PUT of every field, secrets included). */
     synchronized void edit(String id, UnaryOperator<ObjectNode> change) {
         SandboxWebhook webhook = webhooks.get(id);
-        ObjectNode written = QlikJson.mapper().createObjectNode();
-        SandboxWebhook.WRITABLE.forEach(field -> {
-            if (webhook.field(field) != null) {
-                written.set(field, webhook.field(field));
-            }
-        });
-        webhooks.put(id, webhook.replaced(change.apply(written), nextChangeTime()));
+        if (webhook == null) {
+            throw new IllegalArgumentException("no webhook " + id);
+        }
+        webhooks.put(id, webhook.replaced(change.apply(webhook.written()), nextChangeTime()));
     }
 
     synchronized SandboxResponse handle(String method, String path, Map<String, String> query, byte[] body)
@@ -159,13 +156,7 @@ final class WebhooksEndpoint {
             patched = patched.with(path.substring(1), op.equals("remove") ? null : operation.get("value"),
                     nextChangeTime());
         }
-        ObjectNode written = QlikJson.mapper().createObjectNode();
-        for (String field : SandboxWebhook.WRITABLE) {
-            if (patched.field(field) != null) {
-                written.set(field, patched.field(field));
-            }
-        }
-        String problem = problem(written);
+        String problem = problem(patched.written());
         if (problem != null) {
             return SandboxResponse.error(400, "Bad request", problem);
         }
@@ -181,7 +172,8 @@ final class WebhooksEndpoint {
                               && (!query.containsKey("url") || ListPage.wildcard(query.get("url"), view.path("url")))
                               && (!query.containsKey("eventTypes")
                                   || webhook.eventTypes().contains(query.get("eventTypes")))
-                              && EXACT_FILTERS.entrySet().stream().allMatch(filter -> !query.containsKey(filter.getKey())
+                              && EXACT_FILTERS.entrySet().stream().allMatch(filter ->
+                                      !query.containsKey(filter.getKey())
                                       || query.get(filter.getKey()).equals(view.path(filter.getValue()).asText()));
             if (matches) {
                 kept.add(view);
