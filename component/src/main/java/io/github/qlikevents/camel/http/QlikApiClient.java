@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.qlikevents.camel.decoding.QlikJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,6 +93,25 @@ public final class QlikApiClient implements Closeable {
         return execute(method, uri, true, rateLimitBudget, token -> http.execute(method, uri, token, jsonBody));
     }
 
+    /** The JSON of a 2xx result; otherwise an exception naming {@code what}, the tenant and Qlik's answer. */
+    public JsonNode json(HttpResult result, String what) {
+        requireOk(result, what);
+        try {
+            return QlikJson.mapper().readTree(result.body());
+        } catch (IOException e) {
+            throw new QlikApiException(what + " on tenant " + tenant.host() + ": the answer is not JSON",
+                    result.status(), e);
+        }
+    }
+
+    /** Nothing when the result is 2xx; otherwise an exception naming {@code what}, the tenant and Qlik's answer. */
+    public void requireOk(HttpResult result, String what) {
+        if (!result.ok()) {
+            throw new QlikApiException(what + " on tenant " + tenant.host() + " failed: HTTP " + result.status()
+                                       + " (" + result.errorSummary() + ")", result.status(), null);
+        }
+    }
+
     /**
      * An authenticated GET whose 2xx body is streamed to {@code file} (the result's body is then empty), with the same
      * retries, waits and cap as {@link #send}.
@@ -125,8 +146,8 @@ public final class QlikApiClient implements Closeable {
         while (true) {
             HttpResult result;
             try {
-                keepWithinTier(tier, what);
-                keepWithinCap(what);
+                keepWithin(tierWindows.get(tier), tier.perMinute(), "Qlik limit of " + tier, what);
+                keepWithin(window, maxRequestsPerMinute, "request cap (maxRequestsPerMinute)", what);
                 result = call.call(authenticated ? auth.token() : null);
             } catch (IOException e) {
                 if (failures >= retry.maxRetries()) {
@@ -175,30 +196,19 @@ public final class QlikApiClient implements Closeable {
         }
     }
 
-    /** Counts the request in its Qlik tier, first waiting while one more would exceed the tier's limit. */
-    private void keepWithinTier(RateTier tier, String what) {
+    /**
+     * Counts the request about to be sent in {@code window}, first waiting while one more would exceed {@code cap} a
+     * minute there; {@code limit} names the limit for the log.
+     */
+    private void keepWithin(RequestWindow window, int cap, String limit, String what) {
         Duration wait;
-        while (!(wait = tierWindows.get(tier).reserve(tier.perMinute())).isZero()) {
+        while (!(wait = window.reserve(cap)).isZero()) {
             if (cappedWaits.incrementAndGet() % CAP_LOG_EVERY == 1) {
-                LOG.info("Qlik's {} limit of {} requests a minute reached on tenant {}: waiting {} ms before {} ({}"
-                         + " waits so far)", tier, tier.perMinute(), tenant.host(), wait.toMillis(), what,
-                        cappedWaits.get());
+                LOG.info("The {} of {} requests a minute is reached on tenant {}: waiting {} ms before {} ({} waits"
+                         + " so far)", limit, cap, tenant.host(), wait.toMillis(), what, cappedWaits.get());
             }
             cappedMillis.addAndGet(wait.toMillis());
-            pause.sleep(wait, what + " waiting for Qlik's " + tier + " limit");
-        }
-    }
-
-    /** Counts the request about to be sent, first waiting while one more would exceed maxRequestsPerMinute. */
-    private void keepWithinCap(String what) {
-        Duration wait;
-        while (!(wait = window.reserve(maxRequestsPerMinute)).isZero()) {
-            if (cappedWaits.incrementAndGet() % CAP_LOG_EVERY == 1) {
-                LOG.info("Request cap of {} a minute reached on tenant {}: waiting {} ms before {} ({} waits so far)",
-                        maxRequestsPerMinute, tenant.host(), wait.toMillis(), what, cappedWaits.get());
-            }
-            cappedMillis.addAndGet(wait.toMillis());
-            pause.sleep(wait, what + " waiting for the request cap");
+            pause.sleep(wait, what + " waiting for the " + limit);
         }
     }
 

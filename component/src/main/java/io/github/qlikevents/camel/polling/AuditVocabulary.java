@@ -1,14 +1,11 @@
 package io.github.qlikevents.camel.polling;
 
-import java.io.IOException;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.github.qlikevents.camel.decoding.QlikJson;
-import io.github.qlikevents.camel.http.HttpResult;
 import io.github.qlikevents.camel.http.QlikApiClient;
 import io.github.qlikevents.camel.http.QlikApiException;
 import org.slf4j.Logger;
@@ -51,8 +48,7 @@ final class AuditVocabulary {
         try {
             listed = list(api, path);
         } catch (QlikApiException e) {
-            LOG.warn("Could not check option {} against GET {} on tenant {}: {}; polling for {} as given", option,
-                    path, api.tenant().host(), e.getMessage(), names);
+            LOG.warn("Could not check option {}: {}; polling for {} as given", option, e.getMessage(), names);
             return;
         }
         for (String name : names) {
@@ -71,17 +67,9 @@ final class AuditVocabulary {
     }
 
     private static Set<String> list(QlikApiClient api, String path) {
-        HttpResult result = api.send("GET", api.tenant().resolve(path), null);
-        if (!result.ok()) {
-            throw new QlikApiException("HTTP " + result.status() + " (" + result.errorSummary() + ")",
-                    result.status(), null);
-        }
         Set<String> names = new LinkedHashSet<>();
-        try {
-            QlikJson.mapper().readTree(result.body()).path("data").forEach(name -> names.add(name.asText()));
-        } catch (IOException e) {
-            throw new QlikApiException("the answer is not JSON", result.status(), e);
-        }
+        api.json(api.send("GET", api.tenant().resolve(path), null), "GET " + path).path("data")
+                .forEach(name -> names.add(name.asText()));
         return names;
     }
 

@@ -129,23 +129,25 @@ public final class WebhookRegistrar {
      */
     private static byte[] patch(Registration registration, JsonNode current) {
         ArrayNode operations = QlikJson.mapper().createArrayNode();
-        operations.addObject().put("op", "add").put("path", "/eventTypes")
-                .set("value", QlikJson.mapper().valueToTree(registration.eventTypes()));
-        operations.addObject().put("op", "add").put("path", "/secret").put("value", registration.secret());
-        operations.addObject().put("op", "replace").put("path", "/enabled").put("value", true);
+        operation(operations, "add", "/eventTypes", registration.eventTypes());
+        operation(operations, "add", "/secret", registration.secret());
+        operation(operations, "replace", "/enabled", true);
         if (registration.description() != null
             && !registration.description().equals(current.path("description").asText(null))) {
-            operations.addObject().put("op", "add").put("path", "/description")
-                    .put("value", registration.description());
+            operation(operations, "add", "/description", registration.description());
         }
         if (registration.headers() != null) {
-            operations.addObject().put("op", "add").put("path", "/encryptedHeaders")
-                    .set("value", QlikJson.mapper().valueToTree(registration.headers()));
+            operation(operations, "add", "/encryptedHeaders", registration.headers());
         }
         if (registration.cloudEvents() && !current.path("enableCloudEventDelivery").asBoolean(false)) {
-            operations.addObject().put("op", "add").put("path", "/enableCloudEventDelivery").put("value", true);
+            operation(operations, "add", "/enableCloudEventDelivery", true);
         }
         return operations.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Adds one JSON Patch operation. */
+    private static void operation(ArrayNode operations, String op, String path, Object value) {
+        operations.addObject().put("op", op).put("path", path).set("value", QlikJson.mapper().valueToTree(value));
     }
 
     /** A new webhook: enabled (Qlik's default is disabled), with every field the registration sets. */
@@ -297,9 +299,10 @@ public final class WebhookRegistrar {
 
     /** Enables the webhook again (a JSON Patch of {@code enabled}), after Qlik disabled it. */
     public void enable(String id) {
-        byte[] patch = "[{\"op\":\"replace\",\"path\":\"/enabled\",\"value\":true}]"
-                .getBytes(StandardCharsets.UTF_8);
-        api.requireOk(api.send("PATCH", WEBHOOKS + "/" + id, patch), "Enabling webhook " + id + " again");
+        ArrayNode patch = QlikJson.mapper().createArrayNode();
+        operation(patch, "replace", "/enabled", true);
+        api.requireOk(api.send("PATCH", WEBHOOKS + "/" + id, patch.toString().getBytes(StandardCharsets.UTF_8)),
+                "Enabling webhook " + id + " again");
     }
 
     /** Deletes the webhook; a webhook already gone is fine. */

@@ -1,15 +1,12 @@
 package io.github.qlikevents.camel.webhook;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.qlikevents.camel.decoding.QlikJson;
 import io.github.qlikevents.camel.http.HttpResult;
 import io.github.qlikevents.camel.http.QlikApiClient;
-import io.github.qlikevents.camel.http.QlikApiException;
 
 /**
  * Qlik's webhooks API of one tenant as JSON: lists read page by page along {@code links.next}, every refusal an
@@ -51,19 +48,11 @@ final class WebhooksApi {
 
     /** The JSON of a 2xx result; otherwise an exception naming {@code what} and Qlik's answer. */
     JsonNode json(HttpResult result, String what) {
-        requireOk(result, what);
-        try {
-            return QlikJson.mapper().readTree(result.body());
-        } catch (IOException e) {
-            throw new QlikApiException(what + " on tenant " + host() + ": the answer is not JSON", result.status(), e);
-        }
+        return api.json(result, what);
     }
 
     /** Nothing when the result is 2xx; otherwise an exception naming {@code what} and Qlik's answer. */
     void requireOk(HttpResult result, String what) {
-        if (!result.ok()) {
-            throw new QlikApiException(what + " on tenant " + host() + " failed: HTTP " + result.status() + " ("
-                                       + result.errorSummary() + ")", result.status(), null);
-        }
+        api.requireOk(result, what);
     }
 }

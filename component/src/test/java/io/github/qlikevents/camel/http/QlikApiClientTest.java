@@ -27,8 +27,17 @@ class QlikApiClientTest {
     private final RecordingPause pause = new RecordingPause();
     private final RetryPolicy retry = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30));
 
+    /** Nanoseconds of a clock that only the waits of {@link #onMovingClock(int)} (and the test) move. */
+    private final AtomicLong nanos = new AtomicLong();
+
     private QlikApiClient client(BearerAuth auth) {
         return new QlikApiClient(TENANT, api, auth, retry, 0, pause, System::nanoTime);
+    }
+
+    /** A client capped at {@code cap} a minute whose waits move {@link #nanos} instead of sleeping. */
+    private QlikApiClient onMovingClock(int cap) {
+        RecordingPause clockMovingPause = new RecordingPause(wait -> nanos.addAndGet(wait.toNanos()));
+        return new QlikApiClient(TENANT, api, new ApiKeyAuth(KEY), retry, cap, clockMovingPause, nanos::get);
     }
 
     @Test
@@ -111,10 +120,7 @@ class QlikApiClientTest {
 
     @Test
     void aBacklogNeverSendsMoreThanTheCapInAnyMinute() {
-        AtomicLong nanos = new AtomicLong();
-        RecordingPause clockMovingPause = new RecordingPause(wait -> nanos.addAndGet(wait.toNanos()));
-        QlikApiClient capped = new QlikApiClient(TENANT, api, new ApiKeyAuth(KEY), retry, 60, clockMovingPause,
-                nanos::get);
+        QlikApiClient capped = onMovingClock(60);
         List<Long> sentAt = new ArrayList<>();
         api.thenAlways(200, "{\"data\":[]}");
 
@@ -135,10 +141,7 @@ class QlikApiClientTest {
 
     @Test
     void webhookWritesKeepWithinQlikTier2WithoutHoldingBackAuditReads() {
-        AtomicLong nanos = new AtomicLong();
-        RecordingPause clockMovingPause = new RecordingPause(wait -> nanos.addAndGet(wait.toNanos()));
-        QlikApiClient client = new QlikApiClient(TENANT, api, new ApiKeyAuth(KEY), retry, 0, clockMovingPause,
-                nanos::get);
+        QlikApiClient client = onMovingClock(0);
         api.thenAlways(201, "{}");
         URI resend = TENANT.resolve("/api/v1/webhooks/w-1/deliveries/d-1/actions/resend");
 
