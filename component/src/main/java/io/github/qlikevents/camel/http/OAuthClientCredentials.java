@@ -1,12 +1,14 @@
 package io.github.qlikevents.camel.http;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +20,8 @@ import io.github.qlikevents.camel.decoding.QlikJson;
  * before expiry, and on demand after a 401. The expiry is the earlier of {@code expires_at} (an ISO-8601 instant or
  * epoch seconds) and now plus {@code expires_in}, whichever the response has; an {@code expires_at} that this JVM's
  * clock already sees as past (a clock ahead of Qlik's) is left aside, so a skewed clock never makes every request fetch
- * a token; with neither, Qlik's documented lifetime of 6 hours.
+ * a token; with neither, Qlik's documented lifetime of 6 hours. Requests that need a token while one is being fetched
+ * wait for that one, holding no thread.
  */
 public final class OAuthClientCredentials implements BearerAuth {
 
@@ -32,6 +35,8 @@ public final class OAuthClientCredentials implements BearerAuth {
     private QlikApiClient api;
     private String token;
     private Instant refreshAt = Instant.MIN;
+    /** The token request under way, if one is. */
+    private CompletableFuture<String> request;
 
     public OAuthClientCredentials(String clientId, String clientSecret, Clock clock) {
         this.clientId = clientId;
@@ -45,11 +50,23 @@ public final class OAuthClientCredentials implements BearerAuth {
     }
 
     @Override
-    public synchronized String token() {
-        if (token == null || !clock.instant().isBefore(refreshAt)) {
-            fetch();
+    public String token() {
+        return Futures.await(tokenAsync());
+    }
+
+    /** The cached token, or the answer of the token request under way, or of a new one. */
+    @Override
+    public synchronized CompletableFuture<String> tokenAsync() {
+        if (token != null && clock.instant().isBefore(refreshAt)) {
+            return CompletableFuture.completedFuture(token);
         }
-        return token;
+        if (request == null) {
+            CompletableFuture<String> fetching = fetch();
+            request = fetching.isDone() ? null : fetching;
+            fetching.whenComplete((fetched, error) -> forgetRequest(fetching));
+            return fetching;
+        }
+        return request;
     }
 
     @Override
@@ -57,11 +74,21 @@ public final class OAuthClientCredentials implements BearerAuth {
         token = null;
     }
 
-    private void fetch() {
+    private synchronized void forgetRequest(CompletableFuture<String> done) {
+        if (request == done) {
+            request = null;
+        }
+    }
+
+    private CompletableFuture<String> fetch() {
         ObjectNode request = QlikJson.mapper().createObjectNode().put("client_id", clientId)
                 .put("client_secret", clientSecret).put("grant_type", "client_credentials");
-        HttpResult result = api.sendUnauthenticated("POST", api.tenant().resolve("/oauth/token"),
-                request.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return api.sendUnauthenticated("POST", api.tenant().resolve("/oauth/token"),
+                request.toString().getBytes(StandardCharsets.UTF_8)).thenApply(this::accept);
+    }
+
+    /** Keeps the token of a token response, or says why there is none. */
+    private String accept(HttpResult result) {
         if (!result.ok()) {
             throw new QlikAuthenticationException("OAuth token request for client " + clientId + " to tenant "
                                                   + api.tenant().host() + " failed with HTTP " + result.status()
@@ -75,8 +102,11 @@ public final class OAuthClientCredentials implements BearerAuth {
                 throw new QlikAuthenticationException("OAuth token response of tenant " + api.tenant().host()
                                                       + " has no access_token", result.status());
             }
-            token = accessToken;
-            refreshAt = expiry(body, clock.instant()).minus(REFRESH_MARGIN);
+            synchronized (this) {
+                token = accessToken;
+                refreshAt = expiry(body, clock.instant()).minus(REFRESH_MARGIN);
+            }
+            return accessToken;
         } catch (IOException e) {
             throw new QlikApiException("OAuth token response of tenant " + api.tenant().host() + " is not JSON",
                     result.status(), e);

@@ -1,37 +1,73 @@
 package io.github.qlikevents.camel.http;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
-/** Waits between retries; {@link #cancel()} ends every wait at once, for a consumer that stops. */
+/**
+ * Waits of one client (between retries, for a rate limit, for an answer) that hold no thread: a wait is a future that
+ * the JVM's one timer thread completes. {@link #cancel()} ends every wait under way and those asked for later, at
+ * once, for a consumer that stops.
+ */
 public class Pause {
 
-    private boolean cancelled;
+    private static final ScheduledExecutorService TIMER = timer();
 
-    /** Waits, or throws when cancelled before or during the wait. */
-    public synchronized void sleep(Duration duration, String reason) {
-        long deadline = System.nanoTime() + duration.toNanos();
-        try {
-            long left;
-            while (!cancelled && (left = deadline - System.nanoTime()) > 0) {
-                wait(Math.max(1, left / 1_000_000));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            cancelled = true;
-        }
+    /** The waits under way, with what each waits for. */
+    private final Map<CompletableFuture<?>, String> waiting = new ConcurrentHashMap<>();
+    private volatile boolean cancelled;
+
+    /** Completes after {@code duration}; fails when cancelled before or during the wait. */
+    public CompletableFuture<Void> after(Duration duration, String reason) {
+        CompletableFuture<Void> wait = new CompletableFuture<>();
+        ScheduledFuture<?> timer = TIMER.schedule(() -> wait.complete(null), duration.toNanos(), TimeUnit.NANOSECONDS);
+        wait.whenComplete((done, error) -> timer.cancel(false));
+        return track(wait, reason);
+    }
+
+    /** Makes {@code answer} (an answer waited for) end like a wait: failed when cancelled before it came. */
+    public <T> CompletableFuture<T> track(CompletableFuture<T> answer, String reason) {
+        waiting.put(answer, reason);
+        answer.whenComplete((done, error) -> waiting.remove(answer));
         if (cancelled) {
-            throw new QlikApiException("Stopped while waiting to retry: " + reason, 0, null);
+            stop(answer, reason);
         }
+        return answer;
+    }
+
+    /** What the waits under way wait for, e.g. for health checks to say why nothing comes. */
+    public List<String> waitingFor() {
+        return List.copyOf(waiting.values());
     }
 
     /** Ends current and future waits. */
-    public synchronized void cancel() {
+    public void cancel() {
         cancelled = true;
-        notifyAll();
+        waiting.forEach(Pause::stop);
     }
 
     /** Allows waits again. */
-    public synchronized void reset() {
+    public void reset() {
         cancelled = false;
+    }
+
+    private static void stop(CompletableFuture<?> wait, String reason) {
+        wait.completeExceptionally(new QlikApiException("Stopped while waiting: " + reason, 0, null));
+    }
+
+    private static ScheduledExecutorService timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "qlik-events-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 }

@@ -6,8 +6,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Calls the tenant's API with the bearer token, and handles what Qlik answers: a 401 refreshes the token once; 429
  * waits {@code Retry-After}; 5xx, timeouts and connection errors back off and retry a bounded number of times. Only
- * URIs of the tenant's own origin are called. Thread-safe.
+ * URIs of the tenant's own origin are called. Every request runs without holding a thread while it waits (for the
+ * answer, a retry, a rate limit or the cap): {@link #sendAsync} gives the future, the other calls wait for it.
+ * Thread-safe.
  */
 public final class QlikApiClient implements Closeable {
 
@@ -90,7 +95,17 @@ public final class QlikApiClient implements Closeable {
      * as long as Qlik asks), for calls a start waits for; beyond it the call fails naming the status.
      */
     public HttpResult send(String method, URI uri, byte[] jsonBody, Duration rateLimitBudget) {
-        return execute(method, uri, true, rateLimitBudget, token -> http.execute(method, uri, token, jsonBody));
+        return Futures.await(execute(method, uri, true, rateLimitBudget,
+                token -> http.executeAsync(method, uri, token, jsonBody)));
+    }
+
+    /**
+     * {@link #send(String, URI, byte[])} without holding a thread while the tenant answers or a retry, a rate limit or
+     * the cap is waited out: the future completes (on the client's I/O or timer thread) with the result, or fails with
+     * the exception {@code send} throws.
+     */
+    public CompletableFuture<HttpResult> sendAsync(String method, URI uri, byte[] jsonBody) {
+        return execute(method, uri, true, null, token -> http.executeAsync(method, uri, token, jsonBody));
     }
 
     /** The JSON of a 2xx result; otherwise an exception naming {@code what}, the tenant and Qlik's answer. */
@@ -117,82 +132,120 @@ public final class QlikApiClient implements Closeable {
      * retries, waits and cap as {@link #send}.
      */
     public HttpResult download(URI uri, Path file) {
-        return execute("GET", uri, true, null, token -> http.download(uri, token, file));
+        return Futures.await(execute("GET", uri, true, null, token -> http.downloadAsync(uri, token, file)));
     }
 
     /** A request without the bearer token (the token request itself). */
-    HttpResult sendUnauthenticated(String method, URI uri, byte[] jsonBody) {
-        return execute(method, uri, false, null, token -> http.execute(method, uri, null, jsonBody));
+    CompletableFuture<HttpResult> sendUnauthenticated(String method, URI uri, byte[] jsonBody) {
+        return execute(method, uri, false, null, token -> http.executeAsync(method, uri, null, jsonBody));
     }
 
     /** One call of the transport with the bearer token (null when unauthenticated). */
     @FunctionalInterface
     private interface TransportCall {
-        HttpResult call(String bearerToken) throws IOException;
+        CompletableFuture<HttpResult> call(String bearerToken);
     }
 
-    private HttpResult execute(String method, URI uri, boolean authenticated, Duration rateLimitBudget,
-                               TransportCall call) {
+    private CompletableFuture<HttpResult> execute(String method, URI uri, boolean authenticated,
+                                                  Duration rateLimitBudget, TransportCall call) {
         if (!tenant.sameOrigin(uri)) {
-            throw new QlikApiException("Refused to call " + uri.getScheme() + "://" + uri.getHost()
-                                       + ": only tenant " + tenant.host() + " is ever called", 0, null);
+            return CompletableFuture.failedFuture(new QlikApiException("Refused to call " + uri.getScheme() + "://"
+                                                                       + uri.getHost() + ": only tenant "
+                                                                       + tenant.host() + " is ever called", 0, null));
         }
-        String what = method + " " + uri.getPath();
-        RateTier tier = RateTier.of(method, uri);
-        int failures = 0;
-        int throttles = 0;
-        Duration throttled = Duration.ZERO;
-        boolean refreshed = false;
-        while (true) {
-            HttpResult result;
-            try {
-                keepWithin(tierWindows.get(tier), tier.perMinute(), "Qlik limit of " + tier, what);
-                keepWithin(window, maxRequestsPerMinute, "request cap (maxRequestsPerMinute)", what);
-                result = call.call(authenticated ? auth.token() : null);
-            } catch (IOException e) {
-                if (failures >= retry.maxRetries()) {
-                    throw new QlikApiException(what + " on tenant " + tenant.host() + " failed after "
-                                               + (failures + 1) + " attempts: " + e.getClass().getSimpleName() + ": "
-                                               + e.getMessage(), 0, e);
+        return new Attempts(method + " " + uri.getPath(), RateTier.of(method, uri), authenticated, rateLimitBudget,
+                call).next();
+    }
+
+    /** One request and its attempts: what failed so far, how long 429s were waited out, whether the token was new. */
+    private final class Attempts {
+        private final String what;
+        private final RateTier tier;
+        private final boolean authenticated;
+        private final Duration rateLimitBudget;
+        private final TransportCall call;
+        private int failures;
+        private int throttles;
+        private Duration throttled = Duration.ZERO;
+        private boolean refreshed;
+
+        Attempts(String what, RateTier tier, boolean authenticated, Duration rateLimitBudget, TransportCall call) {
+            this.what = what;
+            this.tier = tier;
+            this.authenticated = authenticated;
+            this.rateLimitBudget = rateLimitBudget;
+            this.call = call;
+        }
+
+        /** Within Qlik's tier limit and the request cap, sends the request and judges the answer. */
+        CompletableFuture<HttpResult> next() {
+            return keepWithin(tierWindows.get(tier), tier.perMinute(), "Qlik limit of " + tier, what)
+                    .thenCompose(counted -> keepWithin(window, maxRequestsPerMinute,
+                            "request cap (maxRequestsPerMinute)", what))
+                    .thenCompose(counted -> authenticated ? auth.tokenAsync()
+                            : CompletableFuture.<String> completedFuture(null))
+                    .thenCompose(token -> pause.track(call.call(token), "the answer to " + what))
+                    .handle(this::judge)
+                    .thenCompose(Function.identity());
+        }
+
+        /** The result to return, the exception to fail with, or the next attempt after the wait asked for. */
+        private CompletableFuture<HttpResult> judge(HttpResult result, Throwable error) {
+            String on = what + " on tenant " + tenant.host();
+            if (error != null) {
+                Throwable cause = Futures.cause(error);
+                if (!(cause instanceof IOException)) {
+                    return CompletableFuture.failedFuture(Futures.unchecked(cause));
                 }
-                backoff(retry.backoff(failures++), what + " failed (" + e.getClass().getSimpleName() + ")");
-                continue;
+                if (failures >= retry.maxRetries()) {
+                    return CompletableFuture.failedFuture(new QlikApiException(on + " failed after " + (failures + 1)
+                            + " attempts: " + cause.getClass().getSimpleName() + ": " + cause.getMessage(), 0, cause));
+                }
+                return backoff(retry.backoff(failures++), what + " failed (" + cause.getClass().getSimpleName() + ")");
             }
             int status = result.status();
             if (status == 401 && authenticated && !refreshed) {
                 auth.invalidate();
                 refreshed = true;
-            } else if (status == 401 || status == 403) {
-                throw new QlikAuthenticationException(what + " on tenant " + tenant.host() + " was refused with HTTP "
-                                                      + status + " (" + result.errorSummary() + "): check the "
-                                                      + (status == 401 ? "credentials (apiKey or clientId/clientSecret)"
-                                                              : "permissions of the API key or OAuth client"),
-                        status);
-            } else if (status == 429) {
+                return next();
+            }
+            if (status == 401 || status == 403) {
+                String check = status == 401 ? "credentials (apiKey or clientId/clientSecret)"
+                        : "permissions of the API key or OAuth client";
+                return CompletableFuture.failedFuture(new QlikAuthenticationException(on + " was refused with HTTP "
+                        + status + " (" + result.errorSummary() + "): check the " + check, status));
+            }
+            if (status == 429) {
                 Duration wait = retry.afterRateLimit(result.retryAfter(), throttles++);
                 throttled = throttled.plus(wait);
                 if (rateLimitBudget != null && throttled.compareTo(rateLimitBudget) > 0) {
-                    throw new QlikApiException(what + " on tenant " + tenant.host() + " is still rate limited (HTTP"
-                                               + " 429, " + result.errorSummary() + ") after waiting "
-                                               + throttled.minus(wait).toSeconds() + " s; Retry-After asks "
-                                               + wait.toSeconds() + " s more, beyond the " + rateLimitBudget.toSeconds()
-                                               + " s this call waits", 429, null);
+                    return CompletableFuture.failedFuture(new QlikApiException(on + " is still rate limited (HTTP 429, "
+                            + result.errorSummary() + ") after waiting " + throttled.minus(wait).toSeconds()
+                            + " s; Retry-After asks " + wait.toSeconds() + " s more, beyond the "
+                            + rateLimitBudget.toSeconds() + " s this call waits", 429, null));
                 }
                 throttledWaits.incrementAndGet();
                 throttledMillis.addAndGet(wait.toMillis());
                 LOG.info("Tenant {} rate limit reached on {}: waiting {} ms as asked", tenant.host(), what,
                         wait.toMillis());
-                pause.sleep(wait, what + " rate limited");
-            } else if (status >= 500) {
-                if (failures >= retry.maxRetries()) {
-                    throw new QlikApiException(what + " on tenant " + tenant.host() + " failed with HTTP " + status
-                                               + " after " + (failures + 1) + " attempts: " + result.errorSummary(),
-                            status, null);
-                }
-                backoff(retry.backoff(failures++), what + " answered HTTP " + status);
-            } else {
-                return result;
+                return pause.after(wait, what + " rate limited by Qlik (HTTP 429): waiting " + wait.toSeconds()
+                                         + " s" + (result.retryAfter() != null ? " as Retry-After asks" : ""))
+                        .thenCompose(waited -> next());
             }
+            if (status >= 500) {
+                if (failures >= retry.maxRetries()) {
+                    return CompletableFuture.failedFuture(new QlikApiException(on + " failed with HTTP " + status
+                            + " after " + (failures + 1) + " attempts: " + result.errorSummary(), status, null));
+                }
+                return backoff(retry.backoff(failures++), what + " answered HTTP " + status);
+            }
+            return CompletableFuture.completedFuture(result);
+        }
+
+        private CompletableFuture<HttpResult> backoff(Duration wait, String reason) {
+            retries.incrementAndGet();
+            LOG.debug("{} on tenant {}: retrying in {} ms", reason, tenant.host(), wait.toMillis());
+            return pause.after(wait, reason).thenCompose(waited -> next());
         }
     }
 
@@ -200,22 +253,18 @@ public final class QlikApiClient implements Closeable {
      * Counts the request about to be sent in {@code window}, first waiting while one more would exceed {@code cap} a
      * minute there; {@code limit} names the limit for the log.
      */
-    private void keepWithin(RequestWindow window, int cap, String limit, String what) {
-        Duration wait;
-        while (!(wait = window.reserve(cap)).isZero()) {
-            if (cappedWaits.incrementAndGet() % CAP_LOG_EVERY == 1) {
-                LOG.info("The {} of {} requests a minute is reached on tenant {}: waiting {} ms before {} ({} waits"
-                         + " so far)", limit, cap, tenant.host(), wait.toMillis(), what, cappedWaits.get());
-            }
-            cappedMillis.addAndGet(wait.toMillis());
-            pause.sleep(wait, what + " waiting for the " + limit);
+    private CompletableFuture<Void> keepWithin(RequestWindow window, int cap, String limit, String what) {
+        Duration wait = window.reserve(cap);
+        if (wait.isZero()) {
+            return CompletableFuture.completedFuture(null);
         }
-    }
-
-    private void backoff(Duration wait, String reason) {
-        retries.incrementAndGet();
-        LOG.debug("{} on tenant {}: retrying in {} ms", reason, tenant.host(), wait.toMillis());
-        pause.sleep(wait, reason);
+        if (cappedWaits.incrementAndGet() % CAP_LOG_EVERY == 1) {
+            LOG.info("The {} of {} requests a minute is reached on tenant {}: waiting {} ms before {} ({} waits"
+                     + " so far)", limit, cap, tenant.host(), wait.toMillis(), what, cappedWaits.get());
+        }
+        cappedMillis.addAndGet(wait.toMillis());
+        return pause.after(wait, what + " waiting for the " + limit)
+                .thenCompose(waited -> keepWithin(window, cap, limit, what));
     }
 
     /** Ends any wait in progress and makes further waits fail at once (the consumer is stopping). */
@@ -226,6 +275,11 @@ public final class QlikApiClient implements Closeable {
     /** Allows waits again after {@link #cancelWaits()}. */
     public void allowWaits() {
         pause.reset();
+    }
+
+    /** What this client's requests wait for now (an answer, a retry, a rate limit, the cap); empty when nothing. */
+    public List<String> waitingFor() {
+        return pause.waitingFor();
     }
 
     /** Requests sent in the last minute, retries and token requests included. */

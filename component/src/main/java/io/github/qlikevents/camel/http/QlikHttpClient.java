@@ -1,53 +1,61 @@
 package io.github.qlikevents.camel.http;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import javax.net.ssl.SSLContext;
 
-import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
-import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.nio.AsyncRequestProducer;
+import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
+import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
+import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * The default {@link QlikTransport}: Apache HttpClient 5 (camel-http's stack), for every call to the tenant: pooled, with timeouts, optional
- * proxy and TLS settings, and neither redirects nor automatic retries (redirects could carry the bearer token
+ * The default {@link QlikTransport}: Apache HttpClient 5's non-blocking client (camel-http's stack) for every call to
+ * the tenant, so a request waiting for its answer holds no thread: a few I/O threads serve thousands of tenants.
+ * Pooled connections kept alive between polls, timeouts, optional proxy and TLS settings, bodies in memory up to
+ * {@link #MAX_BODY_BYTES}, and neither redirects nor automatic retries (redirects could carry the bearer token
  * elsewhere; retries are {@link QlikApiClient}'s job).
  */
 public final class QlikHttpClient implements QlikTransport {
 
     private static final String USER_AGENT = "camel-qlik-license-events";
-    /** Open connections in all, kept alive between polls: one client serves every tenant of the JVM. */
-    private static final int MAX_CONNECTIONS = 256;
+    /**
+     * Open connections in all, kept alive between polls: one client serves every tenant of the JVM, so each tenant
+     * keeps its connection (a poll that opens one pays a TLS handshake).
+     */
+    static final int MAX_CONNECTIONS = 20_000;
     private static final int MAX_CONNECTIONS_PER_TENANT = 8;
+    /** The largest body held in memory: far above an audits page or a webhook list; a day's archive goes to disk. */
+    static final long MAX_BODY_BYTES = 32L * 1024 * 1024;
 
-    private final CloseableHttpClient client;
+    private final CloseableHttpAsyncClient client;
 
     /**
      * @param connectTimeoutMillis connect timeout
-     * @param readTimeoutMillis    socket read timeout
+     * @param readTimeoutMillis    socket read timeout, and the longest wait for a response
      * @param proxy                a proxy, or null
      * @param sslContext           TLS settings, or null for the JVM defaults
      */
     public QlikHttpClient(int connectTimeoutMillis, int readTimeoutMillis, HttpHost proxy, SSLContext sslContext) {
-        PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create()
+        PoolingAsyncClientConnectionManagerBuilder connections = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.ofMilliseconds(connectTimeoutMillis))
                         .setSocketTimeout(Timeout.ofMilliseconds(readTimeoutMillis))
@@ -55,9 +63,9 @@ public final class QlikHttpClient implements QlikTransport {
                 .setMaxConnTotal(MAX_CONNECTIONS)
                 .setMaxConnPerRoute(MAX_CONNECTIONS_PER_TENANT);
         if (sslContext != null) {
-            connections.setTlsSocketStrategy(new DefaultClientTlsStrategy(sslContext));
+            connections.setTlsStrategy(new DefaultClientTlsStrategy(sslContext));
         }
-        HttpClientBuilder builder = HttpClients.custom()
+        HttpAsyncClientBuilder builder = HttpAsyncClients.custom()
                 .setConnectionManager(connections.build())
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(Timeout.ofMilliseconds(readTimeoutMillis))
@@ -71,51 +79,86 @@ public final class QlikHttpClient implements QlikTransport {
             builder.setProxy(proxy);
         }
         this.client = builder.build();
+        client.start();
     }
 
     @Override
-    public HttpResult execute(String method, URI uri, String bearerToken, byte[] jsonBody) throws IOException {
-        return client.execute(request(method, uri, bearerToken, jsonBody), response -> new HttpResult(
-                response.getCode(), retryAfter(response), body(response)));
+    public CompletableFuture<HttpResult> executeAsync(String method, URI uri, String bearerToken, byte[] jsonBody) {
+        return send(request(method, uri, bearerToken, jsonBody), new ResponseReader(MAX_BODY_BYTES, null));
     }
 
     /** Streams a 2xx body to the file, never holding it whole. */
     @Override
-    public HttpResult download(URI uri, String bearerToken, Path file) throws IOException {
-        return client.execute(request("GET", uri, bearerToken, null), response -> {
-            if (response.getCode() < 200 || response.getCode() >= 300 || response.getEntity() == null) {
-                return new HttpResult(response.getCode(), retryAfter(response), body(response));
-            }
-            try (InputStream in = response.getEntity().getContent()) {
-                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return new HttpResult(response.getCode(), retryAfter(response), new byte[0]);
-        });
+    public CompletableFuture<HttpResult> downloadAsync(URI uri, String bearerToken, Path file) {
+        return send(request("GET", uri, bearerToken, null), new ResponseReader(MAX_BODY_BYTES, file));
     }
 
-    private static HttpUriRequestBase request(String method, URI uri, String bearerToken, byte[] jsonBody) {
-        HttpUriRequestBase request = new HttpUriRequestBase(method, uri);
-        request.setHeader(HttpHeaders.ACCEPT, "application/json");
+    @Override
+    public HttpResult execute(String method, URI uri, String bearerToken, byte[] jsonBody) throws IOException {
+        return await(executeAsync(method, uri, bearerToken, jsonBody));
+    }
+
+    @Override
+    public HttpResult download(URI uri, String bearerToken, Path file) throws IOException {
+        return await(downloadAsync(uri, bearerToken, file));
+    }
+
+    /** Sends the request; the answer completes the future, and failing the future first aborts the exchange. */
+    private CompletableFuture<HttpResult> send(AsyncRequestProducer request, ResponseReader reader) {
+        CompletableFuture<HttpResult> answer = new CompletableFuture<>();
+        Future<HttpResult> exchange = client.execute(request, reader, new FutureCallback<>() {
+            @Override
+            public void completed(HttpResult result) {
+                answer.complete(result);
+            }
+
+            @Override
+            public void failed(Exception error) {
+                answer.completeExceptionally(error);
+            }
+
+            @Override
+            public void cancelled() {
+                answer.cancel(false);
+            }
+        });
+        answer.whenComplete((result, error) -> {
+            if (error != null) {
+                exchange.cancel(true);
+            }
+        });
+        return answer;
+    }
+
+    private static AsyncRequestProducer request(String method, URI uri, String bearerToken, byte[] jsonBody) {
+        AsyncRequestBuilder request = AsyncRequestBuilder.create(method).setUri(uri)
+                .setHeader(HttpHeaders.ACCEPT, "application/json");
         if (bearerToken != null) {
             request.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken);
         }
         if (jsonBody != null) {
-            request.setEntity(new ByteArrayEntity(jsonBody, ContentType.APPLICATION_JSON));
+            request.setEntity(AsyncEntityProducers.create(jsonBody, ContentType.APPLICATION_JSON));
         }
-        return request;
+        return request.build();
     }
 
-    private static String retryAfter(ClassicHttpResponse response) {
-        Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
-        return retryAfter == null ? null : retryAfter.getValue();
-    }
-
-    private static byte[] body(ClassicHttpResponse response) throws IOException {
-        return response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
+    private static HttpResult await(CompletableFuture<HttpResult> answer) throws IOException {
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the response");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause());
+        }
     }
 
     @Override
-    public void close() throws IOException {
-        client.close();
+    public void close() {
+        client.close(CloseMode.GRACEFUL);
     }
 }

@@ -5,11 +5,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One HTTP request to the tenant and its whole response: the seam between {@link QlikApiClient} (credentials,
- * retries, rate limits, same-origin rule) and the wire. The default is {@link QlikHttpClient} (Apache HttpClient 5);
- * set the component's {@code transport} option to supply another, e.g. a fake API in tests.
+ * retries, rate limits, same-origin rule) and the wire. The default is {@link QlikHttpClient} (Apache HttpClient 5's
+ * non-blocking client); set the component's {@code transport} option to supply another, e.g. a fake API in tests. A
+ * transport that only implements the blocking methods works, but each poll then holds a thread while the tenant
+ * answers: override the {@code Async} methods for many tenants.
  */
 public interface QlikTransport extends Closeable {
 
@@ -36,5 +39,26 @@ public interface QlikTransport extends Closeable {
         }
         Files.write(file, result.body());
         return new HttpResult(result.status(), result.retryAfter(), new byte[0]);
+    }
+
+    /**
+     * {@link #execute} without waiting: the future completes with the response, or fails with the
+     * {@link IOException}. This default calls {@link #execute} on the caller's thread.
+     */
+    default CompletableFuture<HttpResult> executeAsync(String method, URI uri, String bearerToken, byte[] jsonBody) {
+        try {
+            return CompletableFuture.completedFuture(execute(method, uri, bearerToken, jsonBody));
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** {@link #download} without waiting; this default calls {@link #download} on the caller's thread. */
+    default CompletableFuture<HttpResult> downloadAsync(URI uri, String bearerToken, Path file) {
+        try {
+            return CompletableFuture.completedFuture(download(uri, bearerToken, file));
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 }

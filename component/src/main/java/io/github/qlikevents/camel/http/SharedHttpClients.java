@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -77,6 +78,17 @@ public final class SharedHttpClients {
         @Override
         public HttpResult download(URI uri, String bearerToken, Path file) throws IOException {
             return client.download(uri, bearerToken, file);
+        }
+
+        @Override
+        public CompletableFuture<HttpResult> executeAsync(String method, URI uri, String bearerToken,
+                                                          byte[] jsonBody) {
+            return client.executeAsync(method, uri, bearerToken, jsonBody);
+        }
+
+        @Override
+        public CompletableFuture<HttpResult> downloadAsync(URI uri, String bearerToken, Path file) {
+            return client.downloadAsync(uri, bearerToken, file);
         }
 
         @Override

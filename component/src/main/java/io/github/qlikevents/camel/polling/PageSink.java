@@ -1,6 +1,7 @@
 package io.github.qlikevents.camel.polling;
 
 import java.util.Queue;
+import java.util.concurrent.Executor;
 
 /**
  * Where the poller's jobs (the tail, the sweep, the backfill) hand their pages: the consumer, which delivers each item
@@ -28,4 +29,7 @@ interface PageSink {
 
     /** Stores the position. */
     void save();
+
+    /** Where pages read without waiting are delivered: the consumer's poller threads. */
+    Executor deliveryThreads();
 }

@@ -1,6 +1,7 @@
 package io.github.qlikevents.camel.polling;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.health.HealthCheckResultBuilder;
@@ -9,8 +10,8 @@ import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
 /**
  * The poller's health check ({@code consumer:<route id>}): Camel's check of a scheduled poller (DOWN after failed
  * polls), and also DOWN, with the reason, when the poller should be delivering (it holds its position, or has not
- * claimed it yet) and has neither completed a poll nor stored a page for stallTimeout; UP with "standby, lease held by
- * X" while another poller holds the position.
+ * claimed it yet) and has neither completed a poll nor stored a page for stallTimeout, naming what its requests wait
+ * for (an answer, a rate limit, a retry); UP with "standby, lease held by X" while another poller holds the position.
  */
 final class PollerHealthCheck extends ScheduledPollConsumerHealthCheck {
 
@@ -42,9 +43,11 @@ final class PollerHealthCheck extends ScheduledPollConsumerHealthCheck {
             String what = position.state() == PositionClaim.State.UNCLAIMED
                     ? "could not claim its poll position (key " + position.key() + ")"
                     : "holds its poll position (key " + position.key() + ")";
+            List<String> waits = consumer.waitingFor();
             return builder.down().message("The poller of route " + consumer.getRouteId() + " " + what + " but has "
-                                          + "neither completed a poll nor stored a page for " + stalled.toSeconds() + " s (stallTimeout "
-                                          + stallTimeout + "): nothing is delivered; see its log")
+                                          + "neither completed a poll nor stored a page for " + stalled.toSeconds()
+                                          + " s (stallTimeout " + stallTimeout + "): nothing is delivered; "
+                                          + (waits.isEmpty() ? "see its log" : "waiting: " + String.join("; ", waits)))
                     .build();
         }
         return builder.up().build();

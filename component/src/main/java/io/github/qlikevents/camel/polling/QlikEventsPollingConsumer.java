@@ -5,12 +5,20 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.github.qlikevents.camel.QlikLicenseEventsConstants;
 import io.github.qlikevents.camel.QlikLicenseEventsEndpoint;
 import io.github.qlikevents.camel.decoding.EventHeaders;
+import io.github.qlikevents.camel.http.Futures;
 import io.github.qlikevents.camel.http.QlikApiClient;
 import io.github.qlikevents.camel.http.QlikApiException;
 import io.github.qlikevents.camel.state.LostClaimException;
@@ -48,6 +56,8 @@ import org.slf4j.LoggerFactory;
 public class QlikEventsPollingConsumer extends ManagedAuditPoller implements PageSink, DeliveredEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(QlikEventsPollingConsumer.class);
+    /** How long a stop waits for a poll under way to deliver the exchange in hand. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
     private static final boolean MICROMETER_PRESENT = ObjectHelper.loadClass(
             "io.micrometer.core.instrument.MeterRegistry", QlikEventsPollingConsumer.class.getClassLoader()) != null;
 
@@ -85,6 +95,8 @@ public class QlikEventsPollingConsumer extends ManagedAuditPoller implements Pag
     private boolean delegated;
     /** Set when the route shuts down or suspends: a poll in a wait ends at once, quietly. */
     private volatile boolean shuttingDown;
+    /** The poll under way while it waits for the tenant or delivers what it read; null between polls. */
+    private volatile CompletableFuture<Integer> running;
 
     public QlikEventsPollingConsumer(QlikLicenseEventsEndpoint endpoint, Processor processor) {
         this(endpoint, processor, null);
@@ -108,6 +120,11 @@ public class QlikEventsPollingConsumer extends ManagedAuditPoller implements Pag
     /** The position and the claim on it; null before the consumer started. */
     PositionClaim positionClaim() {
         return position;
+    }
+
+    /** What the poller's requests wait for now; empty when nothing. */
+    List<String> waitingFor() {
+        return api == null ? List.of() : api.waitingFor();
     }
 
     Duration stallTimeout() {
@@ -280,6 +297,7 @@ public class QlikEventsPollingConsumer extends ManagedAuditPoller implements Pag
             health.unregister(getHealthCheck());
         }
         super.doStop();
+        awaitRunningPoll();
         if (sharedThreads) {
             setScheduledExecutorService(null);
             sharedThreads = false;
@@ -301,9 +319,25 @@ public class QlikEventsPollingConsumer extends ManagedAuditPoller implements Pag
         }
     }
 
+    /**
+     * Starts a poll, unless the last one still waits for the tenant (it goes on; this tick only renews the claim).
+     * The poll reads each page without holding a thread while the tenant answers, and delivers on the poller threads.
+     * A poll that ends at once (an error before any request, a transport that answers at once) counts here; one that
+     * waited is reported at the next tick: its failure is thrown there, so Camel's health check, backoff and
+     * exception handler see it.
+     */
     @Override
     protected int poll() throws Exception {
-        if (!position.acquire()) {
+        boolean held = position.acquire();
+        CompletableFuture<Integer> last = running;
+        if (last != null) {
+            if (!last.isDone()) {
+                return 0;
+            }
+            running = null;
+            outcome(last);
+        }
+        if (!held) {
             return 0;
         }
         // must reset for each poll
@@ -311,32 +345,75 @@ public class QlikEventsPollingConsumer extends ManagedAuditPoller implements Pag
         pendingExchanges = 0;
         remaining = getMaxMessagesPerPoll() > 0 ? getMaxMessagesPerPoll() : Integer.MAX_VALUE;
         stopped = false;
-        try {
-            PollPosition current = position.current();
-            int delivered = 0;
-            if (current.archiveDay() != null) {
-                delivered += backfill.run(current, this);
-                if (current.archiveDay() != null) {
-                    return delivered;
-                }
-            }
-            delivered += sweep.runIfDue(current, this);
-            if (!stopped && monitor == null) {
-                delivered += tail.run(current, this);
-            }
-            if (!stopped) {
-                statistics.polled();
-            }
-            return delivered;
-        } catch (LostClaimException e) {
+        CompletableFuture<Integer> poll = settled(jobs(position.current()));
+        if (!poll.isDone()) {
+            running = poll;
             return 0;
-        } catch (QlikApiException e) {
-            if (shuttingDown) {
-                // a wait cut short by the shutdown: the position stands where the last page left it
+        }
+        return outcome(poll);
+    }
+
+    /** The backfill (from the archive, on this thread), else the sweep when due and then the tail. */
+    private CompletableFuture<Integer> jobs(PollPosition current) {
+        int backfilled;
+        try {
+            backfilled = current.archiveDay() != null ? backfill.run(current, this) : 0;
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (current.archiveDay() != null) {
+            return CompletableFuture.completedFuture(backfilled);
+        }
+        return sweep.runIfDue(current, this)
+                .thenCompose(swept -> stopped || monitor != null ? CompletableFuture.completedFuture(swept)
+                        : tail.run(current, this).thenApply(tailed -> swept + tailed))
+                .thenApply(delivered -> {
+                    if (!stopped) {
+                        statistics.polled();
+                    }
+                    return backfilled + delivered;
+                });
+    }
+
+    /** The poll with the ends that are no failure as none: a claim lost to another poller, a wait cut by a stop. */
+    private CompletableFuture<Integer> settled(CompletableFuture<Integer> poll) {
+        return poll.exceptionally(error -> {
+            Throwable cause = Futures.cause(error);
+            if (cause instanceof LostClaimException || shuttingDown && cause instanceof QlikApiException) {
+                // the position stands where the last page left it
                 return 0;
             }
-            throw e;
+            throw Futures.unchecked(cause);
+        });
+    }
+
+    /** The events a finished poll delivered, or its failure thrown. */
+    private static int outcome(CompletableFuture<Integer> poll) {
+        try {
+            return poll.join();
+        } catch (CompletionException e) {
+            throw Futures.unchecked(e);
         }
+    }
+
+    /** Waits, up to {@link #STOP_WAIT}, for a poll under way to end (its waits were cut short: only delivering is left). */
+    private void awaitRunningPoll() {
+        CompletableFuture<Integer> last = running;
+        if (last != null) {
+            try {
+                last.get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.debug("The last poll of {} ended with {}", endpoint.channel(), e.getMessage());
+            }
+            running = null;
+        }
+    }
+
+    @Override
+    public Executor deliveryThreads() {
+        return getScheduledExecutorService();
     }
 
     @Override

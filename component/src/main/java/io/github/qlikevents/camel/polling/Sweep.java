@@ -3,6 +3,7 @@ package io.github.qlikevents.camel.polling;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 
 import io.github.qlikevents.camel.webhook.WebhookMonitor;
 import org.slf4j.Logger;
@@ -45,53 +46,59 @@ final class Sweep {
         this.monitor = monitor;
     }
 
-    /** Sweeps when sweepInterval has passed since where the last sweep got to; returns the events delivered. */
-    int runIfDue(PollPosition position, PageSink sink) throws Exception {
+    /** Sweeps when sweepInterval has passed since where the last sweep got to; completes with the events delivered. */
+    CompletableFuture<Integer> runIfDue(PollPosition position, PageSink sink) {
         Instant now = clock.instant();
         Instant to = now.minus(lookback);
         if (interval.isZero() || to.isBefore(position.sweepFrom(lookback, now).plus(interval))) {
-            return 0;
+            return CompletableFuture.completedFuture(0);
         }
         long webhookDeliveries = hybrid == null ? 0 : hybrid.webhookDelivered();
-        int swept = sweep(position, to, sink);
-        // a sweep found events the webhook had not brought: once the webhook brings nothing for a sweep's time (it
-        // may have been disabled right after its last delivery), look at it; while it delivers, looking costs nothing
-        checkDue |= swept > 0;
-        if (monitor != null && checkDue && webhookDeliveries == webhookDeliveriesAtLastSweep) {
-            monitor.check();
-            checkDue = false;
-        }
-        webhookDeliveriesAtLastSweep = webhookDeliveries;
-        return swept;
+        return sweep(position, to, sink).thenCompose(swept -> {
+            // a sweep found events the webhook had not brought: once the webhook brings nothing for a sweep's time (it
+            // may have been disabled right after its last delivery), look at it (on this poller thread: rare, a
+            // request or two); while it delivers, looking costs nothing
+            checkDue |= swept > 0;
+            try {
+                if (monitor != null && checkDue && webhookDeliveries == webhookDeliveriesAtLastSweep) {
+                    monitor.check();
+                    checkDue = false;
+                }
+            } catch (Exception e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            webhookDeliveriesAtLastSweep = webhookDeliveries;
+            return CompletableFuture.completedFuture(swept);
+        });
     }
 
     /**
      * Re-reads, once, the events from where the last sweep got to up to {@code to}, and delivers those not delivered
      * yet. Moves the swept mark page by page, so a restart resumes the sweep.
      */
-    private int sweep(PollPosition position, Instant to, PageSink sink) throws Exception {
-        int delivered = 0;
+    private CompletableFuture<Integer> sweep(PollPosition position, Instant to, PageSink sink) {
         pager.restart(() -> query.between(position.sweepFrom(lookback, clock.instant()), to));
-        AuditPage page;
-        while (sink.more() && (page = pager.next()) != null) {
+        return pager.readAll(sink, page -> {
             Instant pageEnd = lastTime(page);
-            delivered += sink.deliver(page.items(), false);
+            int delivered = sink.deliver(page.items(), false);
             if (!sink.stopped() && pageEnd != null) {
                 position.sweptTo(pageEnd);
             }
             sink.save();
-        }
-        if (sink.more()) {
-            position.sweptTo(to);
-            sink.save();
-            statistics.swept(clock.instant());
-        }
-        statistics.deliveredBySweeps(delivered);
-        if (delivered > 0) {
-            LOG.info("Sweep of tenant {} up to {} delivered {} events the tail had not seen (indexed late by Qlik, or"
-                     + " published while the consumer was stopped)", tenant, to, delivered);
-        }
-        return delivered;
+            return delivered;
+        }).thenApply(delivered -> {
+            if (sink.more()) {
+                position.sweptTo(to);
+                sink.save();
+                statistics.swept(clock.instant());
+            }
+            statistics.deliveredBySweeps(delivered);
+            if (delivered > 0) {
+                LOG.info("Sweep of tenant {} up to {} delivered {} events the tail had not seen (indexed late by Qlik,"
+                         + " or published while the consumer was stopped)", tenant, to, delivered);
+            }
+            return delivered;
+        });
     }
 
     private static Instant lastTime(AuditPage page) {

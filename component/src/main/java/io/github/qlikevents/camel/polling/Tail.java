@@ -2,6 +2,7 @@ package io.github.qlikevents.camel.polling;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 
 /** The tail: every event from the watermark on, page by page; one request when nothing is new. */
 final class Tail {
@@ -17,17 +18,15 @@ final class Tail {
     }
 
     /** Reads and delivers what is new since the watermark of {@code position}, storing it after every page. */
-    int run(PollPosition position, PageSink sink) throws Exception {
-        int delivered = 0;
+    CompletableFuture<Integer> run(PollPosition position, PageSink sink) {
         pager.restart(() -> {
             Instant now = clock.instant();
             return query.firstPage(position.tailFrom(now), now);
         });
-        AuditPage page;
-        while (sink.more() && (page = pager.next()) != null) {
-            delivered += sink.deliver(page.items(), false);
+        return pager.readAll(sink, page -> {
+            int delivered = sink.deliver(page.items(), false);
             sink.save();
-        }
-        return delivered;
+            return delivered;
+        });
     }
 }

@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,6 +65,8 @@ public final class SandboxTenant implements AutoCloseable {
     private final Map<Fault, AtomicLong> faultUses = new HashMap<>();
     private final Deque<SandboxRequest> requests = new ArrayDeque<>();
     private final AtomicLong requestCount = new AtomicLong();
+    /** The client sockets requests came from: each a connection the client opened. */
+    private final Set<InetSocketAddress> connections = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean duplicatesAcrossPages = new AtomicBoolean();
     private volatile long cursorsValidFromNanos = Long.MIN_VALUE;
     private HttpServer server;
@@ -94,7 +97,7 @@ public final class SandboxTenant implements AutoCloseable {
 
     /** Starts serving on the loopback address. */
     public SandboxTenant start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), BACKLOG);
+        server = HttpServer.create(new InetSocketAddress(config.address, config.port), BACKLOG);
         executor = Executors.newFixedThreadPool(config.threads, r -> {
             Thread thread = new Thread(r, "qlik-sandbox-http");
             thread.setDaemon(true);
@@ -172,6 +175,11 @@ public final class SandboxTenant implements AutoCloseable {
         return requestCount.get();
     }
 
+    /** How many connections clients opened to the tenant so far. */
+    public int connectionCount() {
+        return connections.size();
+    }
+
     /** The webhooks registered now. */
     public List<SandboxWebhook> webhooks() {
         return List.copyOf(webhooks.all());
@@ -239,6 +247,16 @@ public final class SandboxTenant implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        config.concurrentRequests.begin();
+        try {
+            answer(exchange);
+        } finally {
+            config.concurrentRequests.end();
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        connections.add(exchange.getRemoteAddress());
         String path = exchange.getRequestURI().getPath();
         String rawQuery = exchange.getRequestURI().getRawQuery();
         boolean authorized = false;
@@ -265,6 +283,13 @@ public final class SandboxTenant implements AutoCloseable {
         }
         log(new SandboxRequest(now(), exchange.getRequestMethod(), path, rawQuery, response.status(), authorized,
                 credential));
+        if (!config.latency.isZero()) {
+            try {
+                Thread.sleep(config.latency.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         send(exchange, response);
     }
 
@@ -422,6 +447,9 @@ public final class SandboxTenant implements AutoCloseable {
         private Duration tokenLifetime = Duration.ofHours(6);
         private Clock clock = Clock.systemUTC();
         private int port;
+        private InetAddress address = InetAddress.getLoopbackAddress();
+        private Duration latency = Duration.ZERO;
+        private ConcurrentRequests concurrentRequests = new ConcurrentRequests();
         private int threads = 8;
         private int webhookQuota = 100;
         private int webhookDisableAfter = 5;
@@ -538,6 +566,31 @@ public final class SandboxTenant implements AutoCloseable {
         /** The event types Qlik offers for webhooks on this tenant (default: every type the component knows). */
         public Builder webhookEventTypes(Collection<String> types) {
             this.webhookEventTypes = new LinkedHashSet<>(types);
+            return this;
+        }
+
+        /**
+         * The loopback address to serve on (default 127.0.0.1): tenants on 127.0.0.2 and up are distinct hosts to a
+         * client, as tenants across the internet are.
+         */
+        public Builder address(String loopbackAddress) throws IOException {
+            InetAddress parsed = InetAddress.getByName(loopbackAddress);
+            if (!parsed.isLoopbackAddress()) {
+                throw new IllegalArgumentException(loopbackAddress + " is not a loopback address");
+            }
+            this.address = parsed;
+            return this;
+        }
+
+        /** How late every answer is sent, as a tenant across the internet answers (default: at once). */
+        public Builder latency(Duration latency) {
+            this.latency = latency;
+            return this;
+        }
+
+        /** Counts the requests under way in this gauge, which other tenants may share. */
+        public Builder concurrentRequests(ConcurrentRequests gauge) {
+            this.concurrentRequests = gauge;
             return this;
         }
 

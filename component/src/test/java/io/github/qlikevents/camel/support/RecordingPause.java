@@ -3,6 +3,7 @@ package io.github.qlikevents.camel.support;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import io.github.qlikevents.camel.http.Pause;
@@ -25,9 +26,10 @@ public final class RecordingPause extends Pause {
     }
 
     @Override
-    public void sleep(Duration duration, String reason) {
+    public CompletableFuture<Void> after(Duration duration, String reason) {
         waits.add(duration);
         passTime.accept(duration);
+        return CompletableFuture.completedFuture(null);
     }
 
     /** The waits asked for, in order. */
