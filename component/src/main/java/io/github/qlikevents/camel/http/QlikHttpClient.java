@@ -21,6 +21,7 @@ import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.nio.AsyncRequestProducer;
 import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
 import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
@@ -45,6 +46,11 @@ public final class QlikHttpClient implements QlikTransport {
     private static final int MAX_CONNECTIONS_PER_TENANT = 8;
     /** The largest body held in memory: far above an audits page or a webhook list; a day's archive goes to disk. */
     static final long MAX_BODY_BYTES = 32L * 1024 * 1024;
+    /**
+     * Each kept-alive connection's input and output buffers: half HttpClient's default, as thousands of tenants keep a
+     * connection each (a page still arrives whole, in more reads).
+     */
+    private static final int CONNECTION_BUFFER_BYTES = 4096;
 
     private final CloseableHttpAsyncClient client;
 
@@ -67,6 +73,7 @@ public final class QlikHttpClient implements QlikTransport {
         }
         HttpAsyncClientBuilder builder = HttpAsyncClients.custom()
                 .setConnectionManager(connections.build())
+                .setHttp1Config(Http1Config.custom().setBufferSize(CONNECTION_BUFFER_BYTES).build())
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(Timeout.ofMilliseconds(readTimeoutMillis))
                         .setRedirectsEnabled(false)

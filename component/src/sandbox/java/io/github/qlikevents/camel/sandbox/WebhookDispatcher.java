@@ -35,7 +35,8 @@ final class WebhookDispatcher implements AutoCloseable {
     private static final Duration FIRST_RETRY = Duration.ofMillis(100);
 
     private final WebhooksEndpoint webhooks;
-    private final HttpClient client;
+    /** Made at the first delivery: a tenant without webhooks (thousands of them in a benchmark) has no client. */
+    private HttpClient client;
     private final ExecutorService executor;
     private final ConcurrentLinkedQueue<SandboxDelivery> deliveries = new ConcurrentLinkedQueue<>();
     private final Map<String, AtomicInteger> failuresInARow = new ConcurrentHashMap<>();
@@ -53,8 +54,14 @@ final class WebhookDispatcher implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        // the client needs threads of its own: deliveries block on it
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** The client deliveries are sent with; it has threads of its own, as deliveries block on it. */
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        }
+        return client;
     }
 
     /** Sends the event to every subscribed webhook, in the background; a share of them is lost. */
@@ -139,7 +146,7 @@ final class WebhookDispatcher implements AutoCloseable {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             int status;
             try {
-                status = client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                status = client().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
             } catch (IOException e) {
                 status = 0;
             } catch (InterruptedException e) {

@@ -9,24 +9,50 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import io.github.qlikevents.camel.sandbox.SandboxTenant;
-import io.github.qlikevents.camel.support.TestSecrets;
-
 /**
- * Many tenants in one JVM: {@link ManyTenantsApp} polls {@code tenants} sandbox tenants (this process serves them),
- * first idle, then each publishing one event a second. Measures the application's threads and heap after GC, the
- * requests a minute per idle tenant, and the p99 delivery latency under load.
+ * Many tenants in one JVM, as they are in life: {@link ManyTenantsApp} polls sandbox tenants that {@link TenantFarm}
+ * processes serve, each on a loopback address of its own (127.0.x.y, a host of its own to the client) with a key of
+ * its own, every answer late by the scenario's latency; among them slow ones (10 s answers), ones that answer 503 and ones that
+ * answer 429 with {@code Retry-After: 30}. First idle: the gap between a tenant's polls, connections opened, requests;
+ * then a share of the healthy tenants publish one event a second: delivery latency, each event once and in order.
+ * The application's threads and heap after GC are read at the end, and the health of a failing tenant of each kind.
  */
 public final class ManyTenants {
 
+    /** What the tenants are like. */
+    record Scenario(int tenants, Duration latency, int slow, int unavailable, int rateLimited, int publishing,
+                    boolean blocking) {
+
+        /** {@code tenants} as in the run: 150 ms away, 2% slow, 1% 503, 1% 429, 1% publishing. */
+        static Scenario ofLife(int tenants, boolean blocking) {
+            return new Scenario(tenants, Duration.ofMillis(150), tenants / 50, tenants / 100, tenants / 100,
+                    Math.max(1, tenants / 100), blocking);
+        }
+
+        /** What tenant {@code index} does: the first ones misbehave, the last ones publish. */
+        String kind(int index) {
+            if (index < slow) {
+                return "slow";
+            } else if (index < slow + unavailable) {
+                return "503";
+            } else if (index < slow + unavailable + rateLimited) {
+                return "429";
+            }
+            return index >= tenants - publishing ? "publishing" : "ok";
+        }
+    }
+
     /** What one run measured. */
-    record Result(int tenants, int threads, double heapAfterGcMiB, double idleRequestsPerTenantMinute,
-                  long p99LatencyMillis, int deliveries, long delayMillis) {
+    record Result(Scenario scenario, String jvm, int threads, double heapAfterGcMiB, long p99GapMillis,
+                  long slowMedianGapMillis, int tenantsPolled, double requestsPerMinute, double connectionsPerMinute,
+                  long p99LatencyMillis, int deliveries, int duplicates, int outOfOrder, List<String> health,
+                  long delayMillis) {
     }
 
     /** The JVM the application runs on: a label for the report, its java executable, and extra options. */
@@ -34,101 +60,167 @@ public final class ManyTenants {
 
         /** The JVM of this build, with Camel's default (platform) threads. */
         static Jvm thisOne() {
-            return new Jvm("platform threads, Java " + Runtime.version().feature(),
+            return new Jvm("Java " + Runtime.version().feature(),
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), List.of());
         }
     }
 
     private static final long DELAY_MILLIS = 5000;
+    /** Tenants per {@link TenantFarm} process: about 4 file descriptors each, of the 20,000 a process may open here. */
+    private static final int FARM_SIZE = 2000;
 
     private ManyTenants() {
     }
 
     /**
-     * This benchmark alone: {@code [tenants] [warm-up seconds] [measured seconds] [java [options...]]}, defaults 500,
-     * 60, 120 and this JVM.
+     * This benchmark alone: {@code [tenants] [warm-up seconds] [measured seconds] [blocking] [java [options...]]},
+     * defaults 5,000, 30, 60, false and this JVM.
      */
     public static void main(String[] args) throws Exception {
-        Jvm jvm = args.length > 3
-                ? new Jvm(String.join(" ", List.of(args).subList(3, args.length)), args[3],
-                        List.of(args).subList(4, args.length))
+        Jvm jvm = args.length > 4
+                ? new Jvm(String.join(" ", List.of(args).subList(4, args.length)), args[4],
+                        List.of(args).subList(5, args.length))
                 : Jvm.thisOne();
-        System.out.println(run(args.length > 0 ? Integer.parseInt(args[0]) : 500,
-                Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 60),
-                Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 120), jvm));
+        Scenario scenario = Scenario.ofLife(args.length > 0 ? Integer.parseInt(args[0]) : 5000,
+                args.length > 3 && Boolean.parseBoolean(args[3]));
+        System.out.println(run(scenario, Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 30),
+                Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 60), jvm));
     }
 
-    static Result run(int count, Duration warmUp, Duration measured, Jvm jvm) throws Exception {
-        List<SandboxTenant> tenants = new ArrayList<>();
+    static Result run(Scenario scenario, Duration warmUp, Duration measured, Jvm jvm) throws Exception {
+        List<Child> farms = new ArrayList<>();
+        Child app = null;
         try {
+            for (int from = 0; from < scenario.tenants(); from += FARM_SIZE) {
+                farms.add(Child.start(List.of(Jvm.thisOne().java(), "-Xmx1g", "-cp",
+                        System.getProperty("java.class.path"), TenantFarm.class.getName(),
+                        Integer.toString(scenario.tenants()), Long.toString(scenario.latency().toMillis()),
+                        Integer.toString(scenario.slow()), Integer.toString(scenario.unavailable()),
+                        Integer.toString(scenario.rateLimited()), Integer.toString(scenario.publishing()),
+                        Integer.toString(from), Integer.toString(Math.min(scenario.tenants(), from + FARM_SIZE)))));
+            }
             StringBuilder list = new StringBuilder();
-            for (int i = 0; i < count; i++) {
-                SandboxTenant tenant = SandboxTenant.builder().history(0, Duration.ofSeconds(1)).threads(1)
-                        .apiKey(TestSecrets.API_KEY).start();
-                tenants.add(tenant);
-                list.append(tenant.url()).append(' ').append(TestSecrets.API_KEY).append('\n');
+            for (Child farm : farms) {
+                for (String line; !(line = farm.awaitLine("")).equals("READY");) {
+                    if (line.startsWith("TENANT ")) {
+                        list.append(line, line.indexOf(' ', "TENANT ".length()) + 1, line.length()).append('\n');
+                    }
+                }
             }
             Path file = Files.createTempFile("qlik-tenants", ".txt");
             Files.writeString(file, list);
-            List<String> command = new ArrayList<>(List.of(jvm.java(), "-Xmx512m"));
+            // JMX off: camel-management is on the tests' classpath, not on a user's (its MBeans take 0.2 MiB a route)
+            List<String> command = new ArrayList<>(List.of(jvm.java(), "-Xmx512m",
+                    "-Dorg.apache.camel.jmx.disabled=true"));
             command.addAll(jvm.options());
             command.addAll(List.of("-Dlog4j2.configurationFile=src/test/resources/log4j2-scan.xml", "-cp",
-                    System.getProperty("java.class.path"), ManyTenantsApp.class.getName(), file.toString()));
-            Process app = new ProcessBuilder(command).redirectErrorStream(true).start();
-            BlockingQueue<String> out = linesOf(app);
-            Writer in = new OutputStreamWriter(app.getOutputStream(), StandardCharsets.UTF_8);
-            awaitLine(out, "READY");
+                    System.getProperty("java.class.path"), ManyTenantsApp.class.getName(), file.toString(),
+                    Boolean.toString(scenario.blocking())));
+            app = Child.start(command);
+            app.awaitLine("READY");
 
             Thread.sleep(warmUp.toMillis());
-            long before = requests(tenants);
+            long markedAt = System.nanoTime();
+            farms.forEach(farm -> farm.send("MARK"));
             Thread.sleep(measured.toMillis());
-            double idle = (requests(tenants) - before) / (double) count / (measured.toMillis() / 60_000.0);
+            farms.forEach(farm -> farm.send("GAPS"));
+            double minutes = (System.nanoTime() - markedAt) / 60e9;
+            long requests = 0;
+            long connections = 0;
+            int polled = 0;
+            List<Long> gaps = new ArrayList<>();
+            List<Long> slowGaps = new ArrayList<>();
+            for (Child farm : farms) {
+                String[] answer = farm.awaitLine("GAPS").split(" ");
+                requests += Long.parseLong(answer[1]);
+                connections += Long.parseLong(answer[2]);
+                polled += Integer.parseInt(answer[3]);
+                addAll(gaps, answer[4]);
+                addAll(slowGaps, answer[5]);
+            }
 
-            tenants.forEach(tenant -> tenant.publishEvery(Duration.ofSeconds(1)));
+            farms.forEach(farm -> farm.send("PUBLISH"));
             Thread.sleep(warmUp.toMillis());
-            in.write("MEASURE\n");
-            in.flush();
+            app.send("MEASURE");
             Thread.sleep(measured.toMillis());
-            in.write("REPORT\n");
-            in.flush();
-            System.out.println(awaitLine(out, "THREADS"));
-            String[] result = awaitLine(out, "RESULT").split(" ");
-            app.waitFor(1, TimeUnit.MINUTES);
-            return new Result(count, Integer.parseInt(result[1]), Long.parseLong(result[2]) / 1048576.0, idle,
-                    Long.parseLong(result[3]), Integer.parseInt(result[4]), DELAY_MILLIS);
-        } finally {
-            tenants.forEach(SandboxTenant::close);
-        }
-    }
-
-    private static long requests(List<SandboxTenant> tenants) {
-        return tenants.stream().mapToLong(SandboxTenant::requestCount).sum();
-    }
-
-    /** Every line the application prints, read as it comes, so its output never blocks it. */
-    private static BlockingQueue<String> linesOf(Process app) {
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line; (line = out.readLine()) != null;) {
-                    lines.add(line);
+            app.send("REPORT");
+            System.out.println(app.awaitLine("THREADS"));
+            List<String> health = new ArrayList<>();
+            String line;
+            while (!(line = app.awaitLine("")).startsWith("RESULT")) {
+                if (line.startsWith("HEALTH ")) {
+                    health.add(line.substring("HEALTH ".length()));
                 }
-            } catch (java.io.IOException e) {
-                // the application ended
             }
-        }, "many-tenants-output");
-        reader.setDaemon(true);
-        reader.start();
-        return lines;
+            String[] result = line.split(" ");
+            app.process().waitFor(1, TimeUnit.MINUTES);
+            return new Result(scenario, jvm.label(), Integer.parseInt(result[1]),
+                    Long.parseLong(result[2]) / 1048576.0, percentile(gaps, 0.99), percentile(slowGaps, 0.5), polled,
+                    requests / minutes, connections / minutes, Long.parseLong(result[3]), Integer.parseInt(result[4]),
+                    Integer.parseInt(result[5]), Integer.parseInt(result[6]), health, DELAY_MILLIS);
+        } finally {
+            if (app != null) {
+                app.process().destroyForcibly();
+            }
+            farms.forEach(farm -> farm.process().destroyForcibly());
+        }
     }
 
-    private static String awaitLine(BlockingQueue<String> out, String prefix) throws Exception {
-        for (String line; (line = out.poll(10, TimeUnit.MINUTES)) != null;) {
-            if (line.startsWith(prefix)) {
-                return line;
+    private static void addAll(List<Long> into, String csv) {
+        if (!csv.equals("-")) {
+            for (String value : csv.split(",")) {
+                into.add(Long.parseLong(value));
             }
         }
-        throw new IllegalStateException("the many-tenants application printed no " + prefix + " in 10 minutes");
+    }
+
+    private static long percentile(List<Long> values, double share) {
+        if (values.isEmpty()) {
+            return -1;
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get((int) Math.ceil(sorted.size() * share) - 1);
+    }
+
+    /** A process of the benchmark: its output read line by line as it comes (so it never blocks), its input. */
+    private record Child(Process process, BlockingQueue<String> lines, Writer in) {
+
+        static Child start(List<String> command) throws java.io.IOException {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    for (String line; (line = out.readLine()) != null;) {
+                        lines.add(line);
+                    }
+                } catch (java.io.IOException e) {
+                    // the process ended
+                }
+            }, "many-tenants-output");
+            reader.setDaemon(true);
+            reader.start();
+            return new Child(process, lines, new OutputStreamWriter(process.getOutputStream(),
+                    StandardCharsets.UTF_8));
+        }
+
+        void send(String command) {
+            try {
+                in.write(command + "\n");
+                in.flush();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        String awaitLine(String prefix) throws InterruptedException {
+            for (String line; (line = lines.poll(10, TimeUnit.MINUTES)) != null;) {
+                if (line.startsWith(prefix)) {
+                    return line;
+                }
+            }
+            throw new IllegalStateException("a many-tenants process printed no " + prefix + " in 10 minutes");
+        }
     }
 }

@@ -32,7 +32,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * it delivers, and runs until killed. Arguments: shared directory, name, JDBC URL, leadership
  * ({@code zookeeper:<nodes>} or {@code jdbc}), lease milliseconds, how many seconds its component's clock runs ahead
  * of the wall clock, and optionally a file of tenant URLs: then one route per tenant, each its own {@code master:}
- * namespace ({@code tenant-<n>}), whose ids it writes as {@code tenant-<n>/<event id>}.
+ * namespace ({@code tenant-<n>}), whose ids it writes as {@code tenant-<n>/<event id>}; and then the routes' delay in
+ * milliseconds (default 100).
  */
 public final class FencedReplicaMain {
 
@@ -58,6 +59,9 @@ public final class FencedReplicaMain {
         component.getConfiguration().setClock(Clock.offset(Clock.systemUTC(),
                 Duration.ofSeconds(Long.parseLong(args[5]))));
         List<String> tenants = args.length > 6 ? Files.readAllLines(Path.of(args[6])) : List.of();
+        long delayMillis = args.length > 7 ? Long.parseLong(args[7]) : 100;
+        // no test reads a replica's MBeans, and thousands of tenant routes would take 0.2 MiB each
+        context.disableJMX();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -71,7 +75,7 @@ public final class FencedReplicaMain {
             }
 
             private void deliver(RouteBuilder routes, String namespace, String options, String idPrefix) {
-                routes.from("master:" + namespace + ":qlik-license-events:licenses?since=P1D&delay=100" + options)
+                routes.from("master:" + namespace + ":qlik-license-events:licenses?since=P1D&delay=" + delayMillis + options)
                         .routeId(namespace + "-on-" + name)
                         .process(e -> Files.writeString(committed, idPrefix
                                                                    + e.getMessage().getHeader(

@@ -27,20 +27,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Three replicas (real processes) over 60 tenants, one route and one {@code master:} namespace per tenant, leadership
+ * Three replicas (real processes) over 60 tenants (2,000 in the benchmark: {@code -Dfailover.tenants=2000
+ * -Dfailover.delay=5000 -Dfailover.publish=5000}), one route and one {@code master:} namespace per tenant, leadership
  * from the position database alone ({@link io.github.qlikevents.camel.cluster.JdbcClusterService}, 6 s leases),
- * positions in an H2 server: leadership is spread over all three (none leads more than its share, 20, plus one), the
- * replica leading the most tenants is killed, and every one of its tenants is delivered again by another replica
+ * positions in an H2 server: leadership is spread over all three (none leads more than its share, a third, plus one),
+ * the replica leading the most tenants is killed, and every one of its tenants is delivered again by another replica
  * within lease + delay + 10 s; nothing is lost.
  */
 class ManyTenantsFailoverTest {
 
-    private static final int TENANTS = 60;
+    private static final int TENANTS = Integer.getInteger("failover.tenants", 60);
+    /** The replicas' poll delay. */
+    private static final long DELAY_MILLIS = Long.getLong("failover.delay", 100);
+    /** How often each tenant publishes an event. */
+    private static final Duration PUBLISH_EVERY = Duration.ofMillis(Long.getLong("failover.publish", 500));
     private static final long LEASE_MILLIS = 6_000;
     /** Lease + delay + 10 s. */
-    private static final Duration TAKE_OVER_LIMIT = Duration.ofMillis(LEASE_MILLIS + 100 + 10_000);
-    /** The most tenants one replica may lead once leadership settled: ceil(60 / 3) + 1. */
-    private static final int SHARE = TENANTS / 3 + 1;
+    private static final Duration TAKE_OVER_LIMIT = Duration.ofMillis(LEASE_MILLIS + DELAY_MILLIS + 10_000);
+    /** The most tenants one replica may lead once leadership settled: ceil(tenants / 3) + 1. */
+    private static final int SHARE = (TENANTS + 2) / 3 + 1;
     /** Deliveries within this window before now tell who leads a tenant now. */
     private static final long RECENT_MILLIS = 3_000;
     private static final int PAGE = 100;
@@ -74,10 +79,10 @@ class ManyTenantsFailoverTest {
                 "jdbc", LEASE_MILLIS);
         List<String> names = List.of("a", "b", "c");
         for (String name : names) {
-            replicas.launch(name, tenantsFile.toString());
+            replicas.launch(name, tenantsFile.toString(), DELAY_MILLIS);
         }
         names.forEach(replicas::awaitStarted);
-        tenants.forEach(tenant -> tenant.publishEvery(Duration.ofMillis(500)));
+        tenants.forEach(tenant -> tenant.publishEvery(PUBLISH_EVERY));
         Progress.awaitCount("tenants delivered", () -> leaders(replicas, names, 0).size(), TENANTS);
         await("leadership spread over the three replicas, none above its share").atMost(Progress.STALL)
                 .until(() -> spread(leaders(replicas, names, System.currentTimeMillis() - RECENT_MILLIS)));
@@ -105,7 +110,7 @@ class ManyTenantsFailoverTest {
         long duplicated = replicas.deliveryCount() - expected.size();
         long slowest = takeOverMillis.values().stream().mapToLong(Long::longValue).max().orElse(0);
         String spread = names.stream().map(name -> name + " " + count(leaders, name)).collect(Collectors.joining(", "));
-        ReliabilityReport.record("60 tenants on 3 replicas, JdbcClusterService (led: " + spread + "), " + victim
+        ReliabilityReport.record(TENANTS + " tenants on 3 replicas, JdbcClusterService (led: " + spread + "), " + victim
                                  + " killed: slowest take-over " + slowest + " ms (limit " + TAKE_OVER_LIMIT.toMillis()
                                  + " ms; lease " + LEASE_MILLIS + " ms)",
                 expected.size(), expected.size(), duplicated, 0);

@@ -59,16 +59,16 @@ final class ReplicaSet {
         awaitStarted(name);
     }
 
-    /** Starts a replica of one route per tenant of {@code tenantsFile}, and returns at once. */
-    void launch(String name, String tenantsFile) throws Exception {
-        launch(name, 0, tenantsFile);
+    /** Starts a replica of one route per tenant of {@code tenantsFile}, polling every {@code delayMillis}. */
+    void launch(String name, String tenantsFile, long delayMillis) throws Exception {
+        launch(name, 0, tenantsFile, Long.toString(delayMillis));
     }
 
-    private void launch(String name, long skewSeconds, String... tenantsFile) throws Exception {
+    private void launch(String name, long skewSeconds, String... tenants) throws Exception {
         Files.deleteIfExists(shared.resolve(name + ".started"));
         List<String> args = new ArrayList<>(List.of(shared.toString(), name, jdbcUrl, leadership,
                 Long.toString(leaseMillis), Long.toString(skewSeconds)));
-        args.addAll(List.of(tenantsFile));
+        args.addAll(List.of(tenants));
         replicas.put(name, ChildJvm.launch(FencedReplicaMain.class, "fenced-" + name, tenantUrl, apiKey,
                 args.toArray(String[]::new)));
     }
