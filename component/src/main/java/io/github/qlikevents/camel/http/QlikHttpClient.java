@@ -42,10 +42,10 @@ public final class QlikHttpClient implements QlikTransport {
      * Open connections in all, kept alive between polls: one client serves every tenant of the JVM, so each tenant
      * keeps its connection (a poll that opens one pays a TLS handshake).
      */
-    static final int MAX_CONNECTIONS = 20_000;
+    private static final int MAX_CONNECTIONS = 20_000;
     private static final int MAX_CONNECTIONS_PER_TENANT = 8;
     /** The largest body held in memory: far above an audits page or a webhook list; a day's archive goes to disk. */
-    static final long MAX_BODY_BYTES = 32L * 1024 * 1024;
+    private static final long MAX_BODY_BYTES = 32L * 1024 * 1024;
     /**
      * Each kept-alive connection's input and output buffers: half HttpClient's default, as thousands of tenants keep a
      * connection each (a page still arrives whole, in more reads).
@@ -53,6 +53,7 @@ public final class QlikHttpClient implements QlikTransport {
     private static final int CONNECTION_BUFFER_BYTES = 4096;
 
     private final CloseableHttpAsyncClient client;
+    private final long maxBodyBytes;
 
     /**
      * @param connectTimeoutMillis connect timeout
@@ -61,6 +62,13 @@ public final class QlikHttpClient implements QlikTransport {
      * @param sslContext           TLS settings, or null for the JVM defaults
      */
     public QlikHttpClient(int connectTimeoutMillis, int readTimeoutMillis, HttpHost proxy, SSLContext sslContext) {
+        this(connectTimeoutMillis, readTimeoutMillis, proxy, sslContext, MAX_BODY_BYTES);
+    }
+
+    /** With another limit on bodies held in memory (tests). */
+    QlikHttpClient(int connectTimeoutMillis, int readTimeoutMillis, HttpHost proxy, SSLContext sslContext,
+                   long maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
         PoolingAsyncClientConnectionManagerBuilder connections = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.ofMilliseconds(connectTimeoutMillis))
@@ -91,13 +99,13 @@ public final class QlikHttpClient implements QlikTransport {
 
     @Override
     public CompletableFuture<HttpResult> executeAsync(String method, URI uri, String bearerToken, byte[] jsonBody) {
-        return send(request(method, uri, bearerToken, jsonBody), new ResponseReader(MAX_BODY_BYTES, null));
+        return send(request(method, uri, bearerToken, jsonBody), new ResponseReader(maxBodyBytes, null));
     }
 
     /** Streams a 2xx body to the file, never holding it whole. */
     @Override
     public CompletableFuture<HttpResult> downloadAsync(URI uri, String bearerToken, Path file) {
-        return send(request("GET", uri, bearerToken, null), new ResponseReader(MAX_BODY_BYTES, file));
+        return send(request("GET", uri, bearerToken, null), new ResponseReader(maxBodyBytes, file));
     }
 
     @Override
