@@ -383,20 +383,23 @@ public class QlikEventsPollingConsumer extends ManagedAuditPoller implements Pag
                 // the position stands where the last page left it
                 return 0;
             }
-            throw Futures.unchecked(cause);
+            throw error instanceof CompletionException completion ? completion : new CompletionException(cause);
         });
     }
 
-    /** The events a finished poll delivered, or its failure thrown. */
-    private static int outcome(CompletableFuture<Integer> poll) {
+    /** The events a finished poll delivered, or its failure thrown as it was raised. */
+    private static int outcome(CompletableFuture<Integer> poll) throws Exception {
         try {
             return poll.join();
         } catch (CompletionException e) {
-            throw Futures.unchecked(e);
+            if (Futures.cause(e) instanceof Exception failure) {
+                throw failure;
+            }
+            throw e;
         }
     }
 
-    /** Waits, up to {@link #STOP_WAIT}, for a poll under way to end (its waits were cut short: only delivering is left). */
+    /** Waits, up to {@link #STOP_WAIT}, for a poll under way to end: its waits were cut, only delivering is left. */
     private void awaitRunningPoll() {
         CompletableFuture<Integer> last = running;
         if (last != null) {

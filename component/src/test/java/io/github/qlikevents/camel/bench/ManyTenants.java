@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Many tenants in one JVM, as they are in life: {@link ManyTenantsApp} polls sandbox tenants that {@link TenantFarm}
  * processes serve, each on a loopback address of its own (127.0.x.y, a host of its own to the client) with a key of
- * its own, every answer late by the scenario's latency; among them slow ones (10 s answers), ones that answer 503 and ones that
- * answer 429 with {@code Retry-After: 30}. First idle: the gap between a tenant's polls, connections opened, requests;
+ * its own, every answer late by the scenario's latency; among them slow ones (10 s answers), ones that answer 503
+ * and ones that answer 429 with {@code Retry-After: 30}. First idle: the gap between a tenant's polls, connections opened, requests;
  * then a share of the healthy tenants publish one event a second: delivery latency, each event once and in order.
  * The application's threads and heap after GC are read at the end, and the health of a failing tenant of each kind.
  */

@@ -75,7 +75,8 @@ public final class FencedReplicaMain {
             }
 
             private void deliver(RouteBuilder routes, String namespace, String options, String idPrefix) {
-                routes.from("master:" + namespace + ":qlik-license-events:licenses?since=P1D&delay=" + delayMillis + options)
+                routes.from("master:" + namespace + ":qlik-license-events:licenses?since=P1D&delay=" + delayMillis
+                            + options)
                         .routeId(namespace + "-on-" + name)
                         .process(e -> Files.writeString(committed, idPrefix
                                                                    + e.getMessage().getHeader(
