@@ -149,9 +149,8 @@ public final class QlikApiClient implements Closeable {
     private CompletableFuture<HttpResult> execute(String method, URI uri, boolean authenticated,
                                                   Duration rateLimitBudget, TransportCall call) {
         if (!tenant.sameOrigin(uri)) {
-            return CompletableFuture.failedFuture(new QlikApiException("Refused to call " + uri.getScheme() + "://"
-                                                                       + uri.getHost() + ": only tenant "
-                                                                       + tenant.host() + " is ever called", 0, null));
+            return CompletableFuture.failedFuture(new QlikApiException("Refused to call " + uri.getScheme()
+                    + "://" + uri.getHost() + ": only tenant " + tenant.host() + " is ever called", 0, null));
         }
         return new Attempts(method + " " + uri.getPath(), RateTier.of(method, uri), authenticated, rateLimitBudget,
                 call).next();
