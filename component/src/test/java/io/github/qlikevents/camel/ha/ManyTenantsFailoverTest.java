@@ -46,8 +46,8 @@ class ManyTenantsFailoverTest {
     private static final Duration TAKE_OVER_LIMIT = Duration.ofMillis(LEASE_MILLIS + DELAY_MILLIS + 10_000);
     /** The most tenants one replica may lead once leadership settled: ceil(tenants / 3) + 1. */
     private static final int SHARE = (TENANTS + 2) / 3 + 1;
-    /** Deliveries within this window before now tell who leads a tenant now. */
-    private static final long RECENT_MILLIS = 3_000;
+    /** Deliveries within this window before now tell who leads a tenant now: each tenant delivers one in it. */
+    private static final long RECENT_MILLIS = 3_000 + PUBLISH_EVERY.toMillis() + DELAY_MILLIS;
     private static final int PAGE = 100;
 
     @TempDir

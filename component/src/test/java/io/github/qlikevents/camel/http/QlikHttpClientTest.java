@@ -5,10 +5,14 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpServer;
+import org.apache.hc.core5.http.HttpHost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The built-in non-blocking client against a real server on loopback: body limit, streaming download, no redirects. */
+/**
+ * The built-in non-blocking client against a real server on loopback: body limit, streaming download, proxy, no
+ * redirects.
+ */
 class QlikHttpClientTest {
 
     private static final int LIMIT = 64 * 1024;
@@ -70,6 +77,26 @@ class QlikHttpClientTest {
 
         assertThat(result.status()).isEqualTo(200);
         assertThat(Files.readAllBytes(file)).isEqualTo(LARGE);
+    }
+
+    @Test
+    void aProxyCarriesTheRequestsToTheTenant() throws IOException {
+        List<String> proxied = new CopyOnWriteArrayList<>();
+        server.createContext("/", exchange -> {
+            proxied.add(exchange.getRequestURI().toString());
+            exchange.sendResponseHeaders(200, 2);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write("{}".getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        try (QlikHttpClient viaProxy = new QlikHttpClient(5_000, 30_000,
+                new HttpHost("127.0.0.1", server.getAddress().getPort()), null)) {
+            // a tenant that is not listening: only the proxy can answer
+            HttpResult result = viaProxy.execute("GET", URI.create("http://127.0.0.2:9/api/v1/audits"), "token", null);
+
+            assertThat(result.status()).isEqualTo(200);
+        }
+        assertThat(proxied).containsExactly("http://127.0.0.2:9/api/v1/audits");
     }
 
     @Test
