@@ -28,8 +28,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Three replicas (real processes) over 60 tenants (2,000 in the benchmark: {@code -Dfailover.tenants=2000
- * -Dfailover.delay=5000 -Dfailover.publish=5000}), one route and one {@code master:} namespace per tenant, leadership
- * from the position database alone ({@link io.github.qlikevents.camel.cluster.JdbcClusterService}, 6 s leases),
+ * -Dfailover.delay=5000 -Dfailover.publish=10000 -Dfailover.lease=30000}), one route and one {@code master:} namespace
+ * per tenant, leadership from the position database alone
+ * ({@link io.github.qlikevents.camel.cluster.JdbcClusterService}, 6 s leases by default),
  * positions in an H2 server: leadership is spread over all three (none leads more than its share, a third, plus one),
  * the replica leading the most tenants is killed, and every one of its tenants is delivered again by another replica
  * within lease + delay + 10 s; nothing is lost.
@@ -41,7 +42,8 @@ class ManyTenantsFailoverTest {
     private static final long DELAY_MILLIS = Long.getLong("failover.delay", 100);
     /** How often each tenant publishes an event. */
     private static final Duration PUBLISH_EVERY = Duration.ofMillis(Long.getLong("failover.publish", 500));
-    private static final long LEASE_MILLIS = 6_000;
+    /** The leases of leadership and positions. */
+    private static final long LEASE_MILLIS = Long.getLong("failover.lease", 6_000);
     /** Lease + delay + 10 s. */
     private static final Duration TAKE_OVER_LIMIT = Duration.ofMillis(LEASE_MILLIS + DELAY_MILLIS + 10_000);
     /** The most tenants one replica may lead once leadership settled: ceil(tenants / 3) + 1. */
