@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Three replicas (real processes) over 60 tenants (2,000 in the benchmark: {@code -Dfailover.tenants=2000
- * -Dfailover.delay=5000 -Dfailover.publish=10000 -Dfailover.lease=30000}), one route and one {@code master:} namespace
- * per tenant, leadership from the position database alone
+ * Three replicas (real processes) over 60 tenants (other sizes with {@code -Dfailover.tenants}, {@code .delay},
+ * {@code .publish} and {@code .lease}, in milliseconds), one route and one {@code master:} namespace per tenant,
+ * leadership from the position database alone
  * ({@link io.github.qlikevents.camel.cluster.JdbcClusterService}, 6 s leases by default),
  * positions in an H2 server: leadership is spread over all three (none leads more than its share, a third, plus one),
  * the replica leading the most tenants is killed, and every one of its tenants is delivered again by another replica
