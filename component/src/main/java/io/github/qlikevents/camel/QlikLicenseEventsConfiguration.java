@@ -441,9 +441,10 @@ public class QlikLicenseEventsConfiguration implements Cloneable {
     }
 
     /**
-     * The HTTP transport to the tenant, instead of the built-in Apache HttpClient 5 one (then connectTimeout,
-     * readTimeout, the proxy and sslContextParameters do not apply): a fake API in tests, or a client of your own.
-     * Autowired when the registry holds exactly one.
+     * The HTTP transport to the tenant, instead of the built-in non-blocking Apache HttpClient 5 one (then
+     * connectTimeout, readTimeout, the proxy and sslContextParameters do not apply): a fake API in tests, or a client of
+     * your own (implement executeAsync, or each poll holds a thread while the tenant answers). Autowired when the
+     * registry holds exactly one.
      */
     public void setTransport(QlikTransport transport) {
         this.transport = transport;
