@@ -81,10 +81,10 @@ public final class OAuthClientCredentials implements BearerAuth {
     }
 
     private CompletableFuture<String> fetch() {
-        ObjectNode request = QlikJson.mapper().createObjectNode().put("client_id", clientId)
+        ObjectNode body = QlikJson.mapper().createObjectNode().put("client_id", clientId)
                 .put("client_secret", clientSecret).put("grant_type", "client_credentials");
         return api.sendUnauthenticated("POST", api.tenant().resolve("/oauth/token"),
-                request.toString().getBytes(StandardCharsets.UTF_8)).thenApply(this::accept);
+                body.toString().getBytes(StandardCharsets.UTF_8)).thenApply(this::accept);
     }
 
     /** Keeps the token of a token response, or says why there is none. */

@@ -12,7 +12,8 @@ import java.util.concurrent.CompletableFuture;
  * retries, rate limits, same-origin rule) and the wire. The default is {@link QlikHttpClient} (Apache HttpClient 5's
  * non-blocking client); set the component's {@code transport} option to supply another, e.g. a fake API in tests. A
  * transport that only implements the blocking methods works, but each poll then holds a thread while the tenant
- * answers: override the {@code Async} methods for many tenants.
+ * answers (and a retry after a wait, the client's one timer thread): override the {@code Async} methods for many
+ * tenants.
  */
 public interface QlikTransport extends Closeable {
 
