@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +51,11 @@ public class JdbcClusterService extends AbstractCamelClusterService<JdbcClusterV
     private LeaseTiming timing;
     private LeaderLeases leases;
     private ScheduledExecutorService executor;
+    /**
+     * Tells camel-master of leadership changes, in order, on a thread of its own: a listener that starts or stops
+     * hundreds of consumers at once never holds up a renewal (which, late, would make the replica step down).
+     */
+    private ExecutorService events;
     private final Set<JdbcClusterView> joined = ConcurrentHashMap.newKeySet();
     /** Per namespace, reads in a row it was seen free and not taken. */
     private final Map<String, Integer> freeReads = new HashMap<>();
@@ -128,6 +135,8 @@ public class JdbcClusterService extends AbstractCamelClusterService<JdbcClusterV
         leases.create();
         executor = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this,
                 "JdbcClusterService-" + getId(), 2);
+        events = getCamelContext().getExecutorServiceManager().newSingleThreadExecutor(this,
+                "JdbcClusterService-" + getId() + "-events");
         LOG.info("Replica {} takes leadership from table {} (leases of {}, renewed every {})", getId(), leases,
                 timing.lease(), timing.renewInterval());
         renewedAt = System.nanoTime() - timing.actFor().toNanos();
@@ -149,6 +158,11 @@ public class JdbcClusterService extends AbstractCamelClusterService<JdbcClusterV
         if (executor != null) {
             getCamelContext().getExecutorServiceManager().shutdownNow(executor);
             executor = null;
+        }
+        if (events != null) {
+            // the views' last changes (nobody leads) still reach camel-master
+            getCamelContext().getExecutorServiceManager().shutdownGraceful(events, timing.lease().toMillis());
+            events = null;
         }
         try {
             leases.leave(getId());
@@ -290,6 +304,20 @@ public class JdbcClusterService extends AbstractCamelClusterService<JdbcClusterV
                      + "replica may take them", getId(), timing.actFor(), leading.size());
         }
         leading.forEach(view -> view.seen(null, List.of(getId())));
+    }
+
+    /** Runs a view's leadership event on the events thread, after those before it; here when it has stopped. */
+    void tell(Runnable event) {
+        ExecutorService thread = events;
+        try {
+            if (thread != null) {
+                thread.execute(event);
+                return;
+            }
+        } catch (RejectedExecutionException e) {
+            // stopping: tell at once
+        }
+        event.run();
     }
 
     private synchronized void scheduleRead(Duration in) {

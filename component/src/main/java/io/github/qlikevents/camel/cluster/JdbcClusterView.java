@@ -50,7 +50,8 @@ final class JdbcClusterView extends AbstractCamelClusterView {
         members = liveMembers;
         if (!Objects.equals(leader, leaderId)) {
             leader = leaderId;
-            fireLeadershipChangedEvent(getLeader());
+            Optional<CamelClusterMember> now = getLeader();
+            service.tell(() -> fireLeadershipChangedEvent(now));
         }
     }
 
