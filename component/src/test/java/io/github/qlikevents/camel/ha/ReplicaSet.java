@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -74,7 +75,12 @@ final class ReplicaSet {
     }
 
     void awaitStarted(String name) {
-        await("replica " + name + " started").atMost(Progress.STALL)
+        awaitStarted(name, Progress.STALL);
+    }
+
+    /** Waits up to {@code limit} until replica {@code name}'s context runs (thousands of routes take longer). */
+    void awaitStarted(String name, Duration limit) {
+        await("replica " + name + " started").atMost(limit)
                 .until(() -> Files.exists(shared.resolve(name + ".started")));
     }
 
