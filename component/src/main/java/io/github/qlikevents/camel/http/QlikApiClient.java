@@ -190,14 +190,13 @@ public final class QlikApiClient implements Closeable {
 
         /** The result to return, the exception to fail with, or the next attempt after the wait asked for. */
         private CompletableFuture<HttpResult> judge(HttpResult result, Throwable error) {
-            String on = what + " on tenant " + tenant.host();
             if (error != null) {
                 Throwable cause = Futures.cause(error);
                 if (!(cause instanceof IOException)) {
                     return CompletableFuture.failedFuture(Futures.unchecked(cause));
                 }
                 if (failures >= retry.maxRetries()) {
-                    return CompletableFuture.failedFuture(new QlikApiException(on + " failed after " + (failures + 1)
+                    return CompletableFuture.failedFuture(new QlikApiException(on() + " failed after " + (failures + 1)
                             + " attempts: " + cause.getClass().getSimpleName() + ": " + cause.getMessage(), 0, cause));
                 }
                 return backoff(retry.backoff(failures++), what + " failed (" + cause.getClass().getSimpleName() + ")");
@@ -211,15 +210,15 @@ public final class QlikApiClient implements Closeable {
             if (status == 401 || status == 403) {
                 String check = status == 401 ? "credentials (apiKey or clientId/clientSecret)"
                         : "permissions of the API key or OAuth client";
-                return CompletableFuture.failedFuture(new QlikAuthenticationException(on + " was refused with HTTP "
+                return CompletableFuture.failedFuture(new QlikAuthenticationException(on() + " was refused with HTTP "
                         + status + " (" + result.errorSummary() + "): check the " + check, status));
             }
             if (status == 429) {
                 Duration wait = retry.afterRateLimit(result.retryAfter(), throttles++);
                 throttled = throttled.plus(wait);
                 if (rateLimitBudget != null && throttled.compareTo(rateLimitBudget) > 0) {
-                    return CompletableFuture.failedFuture(new QlikApiException(on + " is still rate limited (HTTP 429, "
-                            + result.errorSummary() + ") after waiting " + throttled.minus(wait).toSeconds()
+                    return CompletableFuture.failedFuture(new QlikApiException(on() + " is still rate limited (HTTP"
+                            + " 429, " + result.errorSummary() + ") after waiting " + throttled.minus(wait).toSeconds()
                             + " s; Retry-After asks " + wait.toSeconds() + " s more, beyond the "
                             + rateLimitBudget.toSeconds() + " s this call waits", 429, null));
                 }
@@ -233,12 +232,17 @@ public final class QlikApiClient implements Closeable {
             }
             if (status >= 500) {
                 if (failures >= retry.maxRetries()) {
-                    return CompletableFuture.failedFuture(new QlikApiException(on + " failed with HTTP " + status
+                    return CompletableFuture.failedFuture(new QlikApiException(on() + " failed with HTTP " + status
                             + " after " + (failures + 1) + " attempts: " + result.errorSummary(), status, null));
                 }
                 return backoff(retry.backoff(failures++), what + " answered HTTP " + status);
             }
             return CompletableFuture.completedFuture(result);
+        }
+
+        /** The request and tenant, as failures name them. */
+        private String on() {
+            return what + " on tenant " + tenant.host();
         }
 
         private CompletableFuture<HttpResult> backoff(Duration wait, String reason) {

@@ -582,6 +582,14 @@ public final class SandboxTenant implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The {@code index}-th loopback address from 127.0.0.2 on (250 to a /24), as {@link #address}: a host of its
+         * own for each of thousands of tenants.
+         */
+        public Builder loopbackHost(int index) throws IOException {
+            return address("127.0." + (index / 250) + "." + (2 + index % 250));
+        }
+
         /** How late every answer is sent, as a tenant across the internet answers (default: at once). */
         public Builder latency(Duration latency) {
             this.latency = latency;

@@ -37,7 +37,7 @@ public final class TenantFarm {
         List<SandboxTenant> tenants = new ArrayList<>();
         for (int i = from; i < to; i++) {
             String key = TestSecrets.API_KEY + "-" + i;
-            SandboxTenant tenant = SandboxTenant.builder().address("127.0." + (i / 250) + "." + (2 + i % 250))
+            SandboxTenant tenant = SandboxTenant.builder().loopbackHost(i)
                     .apiKey(key).latency(scenario.latency()).history(0, Duration.ofSeconds(1)).threads(1).start();
             switch (scenario.kind(i)) {
                 case "slow" -> tenant.inject(Fault.slow(Integer.MAX_VALUE, Duration.ofSeconds(10)));

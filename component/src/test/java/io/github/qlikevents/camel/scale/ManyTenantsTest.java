@@ -44,7 +44,7 @@ class ManyTenantsTest {
     void everyTenantIsPolledWithoutAThreadPerWaitingPoll() throws Exception {
         ConcurrentRequests waiting = new ConcurrentRequests();
         for (int i = 0; i < TENANTS; i++) {
-            tenants.add(SandboxTenant.builder().address("127.0." + (i / 250) + "." + (2 + i % 250))
+            tenants.add(SandboxTenant.builder().loopbackHost(i)
                     .apiKey(TestSecrets.API_KEY + "-" + i).latency(LATENCY).concurrentRequests(waiting)
                     .history(0, Duration.ofSeconds(1)).threads(1).start());
         }
