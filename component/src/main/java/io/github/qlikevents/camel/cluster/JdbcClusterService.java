@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -66,6 +67,10 @@ public class JdbcClusterService extends AbstractCamelClusterService<JdbcClusterV
     /** The live replicas at the last read. */
     private List<String> lastMembers = List.of();
     private ScheduledFuture<?> nextRead;
+    /** Whether a read runs: reads never overlap, and one asked for meanwhile comes after it. */
+    private boolean reading;
+    /** The soonest read asked for while one ran, {@code null} when none was. */
+    private Duration askedWhileReading;
     private ScheduledFuture<?> stepDown;
     /** When the last successful renewal began (System.nanoTime). */
     private volatile long renewedAt;
@@ -193,7 +198,7 @@ public class JdbcClusterService extends AbstractCamelClusterService<JdbcClusterV
         // when the service stops, one statement frees every lease of the replica
         if (view.leads() && !isStopping()) {
             try {
-                leases.release(view.getNamespace(), getId());
+                leases.release(List.of(view.getNamespace()), getId());
             } catch (RuntimeException e) {
                 LOG.warn("Replica {} could not release namespace {} ({}): it lapses after {}", getId(),
                         view.getNamespace(), e.getMessage(), timing.lease());
@@ -207,60 +212,73 @@ public class JdbcClusterService extends AbstractCamelClusterService<JdbcClusterV
         List<String> members = List.of(getId());
         Duration next = timing.renewInterval();
         synchronized (this) {
-            // this read is the one scheduled: the next is scheduled below
+            // this read is the one scheduled: the next is scheduled when it ends
             nextRead = null;
-            try {
-                long start = System.nanoTime();
-                leases.renew(getId());
-                List<Lease> rows = leases.read();
-                renewed(start);
-                if (rows.stream().noneMatch(row -> row.name().equals(LeaderLeases.REPLICA + getId()))) {
-                    leases.add(LeaderLeases.REPLICA + getId(), getId());
-                }
-                Map<String, JdbcClusterView> views = new HashMap<>();
-                joined.forEach(view -> views.put(view.getNamespace(), view));
-                views.keySet().stream().filter(namespace -> rows.stream().noneMatch(row -> row.name().equals(namespace)))
-                        .forEach(namespace -> leases.add(namespace, null));
-                LeadershipPlan plan = LeadershipPlan.of(getId(), views.keySet(), rows, freeReads, released, adopted,
-                        timing.renewInterval());
-                if (!plan.members().equals(lastMembers)) {
-                    // a replica came or went: every namespace counts in the shares again
-                    released.clear();
-                    adopted.clear();
-                    lastMembers = plan.members();
-                }
-                Map<String, String> holders = new HashMap<>(plan.leaders());
-                plan.release().forEach(namespace -> {
-                    leases.release(namespace, getId());
-                    holders.remove(namespace);
-                    released.add(namespace);
-                });
-                if (!firstRead) {
-                    plan.take().stream().filter(namespace -> leases.take(namespace, getId())).forEach(namespace -> {
-                        holders.put(namespace, getId());
-                        if (plan.adopt().contains(namespace)) {
-                            adopted.add(namespace);
-                        }
-                    });
-                }
-                adopted.removeIf(namespace -> !getId().equals(holders.get(namespace)));
-                views.keySet().forEach(namespace -> freeReads.merge(namespace, 1, Integer::sum));
-                freeReads.keySet().removeIf(namespace -> holders.containsKey(namespace)
-                                                          || !views.containsKey(namespace));
-                views.forEach((namespace, view) -> leaders.put(view, holders.get(namespace)));
-                members = plan.members();
-                next = firstRead && SECOND_LOOK.compareTo(plan.wakeIn()) < 0 ? SECOND_LOOK : plan.wakeIn();
-                firstRead = false;
-            } catch (RuntimeException e) {
-                if (renewalFailure == null) {
-                    LOG.warn("Replica {} could not renew its leadership leases ({}): it leads on until {} after the last"
-                             + " renewal, then steps down until the table can be reached again", getId(),
-                            e.getMessage(), timing.actFor());
-                }
-                renewalFailure = String.valueOf(e.getMessage());
-                // the views stay as they are: the step-down, when no renewal succeeds in time, takes leadership away
+            reading = true;
+        }
+        // no lock is held while the database answers: routes starting meanwhile (their views join) never wait for it
+        try {
+            long start = System.nanoTime();
+            leases.renew(getId());
+            List<Lease> rows = leases.read();
+            renewed(start);
+            Set<String> listed = rows.stream().map(Lease::name).collect(Collectors.toSet());
+            if (!listed.contains(LeaderLeases.REPLICA + getId())) {
+                leases.addPresence(getId());
             }
-            scheduleRead(next);
+            Map<String, JdbcClusterView> views = new HashMap<>();
+            joined.forEach(view -> views.put(view.getNamespace(), view));
+            List<String> unlisted = views.keySet().stream().filter(namespace -> !listed.contains(namespace)).toList();
+            if (!unlisted.isEmpty()) {
+                leases.addFree(unlisted);
+            }
+            LeadershipPlan plan = LeadershipPlan.of(getId(), views.keySet(), rows, freeReads, released, adopted,
+                    timing.renewInterval());
+            if (!plan.members().equals(lastMembers)) {
+                // a replica came or went: every namespace counts in the shares again
+                released.clear();
+                adopted.clear();
+                lastMembers = plan.members();
+            }
+            Map<String, String> holders = new HashMap<>(plan.leaders());
+            if (!plan.release().isEmpty()) {
+                leases.release(plan.release(), getId());
+                holders.keySet().removeAll(plan.release());
+                released.addAll(plan.release());
+            }
+            if (!firstRead && !plan.take().isEmpty()) {
+                leases.take(plan.take(), getId()).forEach(namespace -> {
+                    holders.put(namespace, getId());
+                    if (plan.adopt().contains(namespace)) {
+                        adopted.add(namespace);
+                    }
+                });
+            }
+            adopted.removeIf(namespace -> !getId().equals(holders.get(namespace)));
+            views.keySet().forEach(namespace -> freeReads.merge(namespace, 1, Integer::sum));
+            freeReads.keySet().removeIf(namespace -> holders.containsKey(namespace)
+                                                      || !views.containsKey(namespace));
+            views.forEach((namespace, view) -> leaders.put(view, holders.get(namespace)));
+            members = plan.members();
+            next = firstRead && SECOND_LOOK.compareTo(plan.wakeIn()) < 0 ? SECOND_LOOK : plan.wakeIn();
+            firstRead = false;
+        } catch (RuntimeException e) {
+            if (renewalFailure == null) {
+                LOG.warn("Replica {} could not renew its leadership leases ({}): it leads on until {} after the last"
+                         + " renewal, then steps down until the table can be reached again", getId(),
+                        e.getMessage(), timing.actFor());
+            }
+            renewalFailure = String.valueOf(e.getMessage());
+            // the views stay as they are: the step-down, when no renewal succeeds in time, takes leadership away
+        } finally {
+            synchronized (this) {
+                reading = false;
+                if (askedWhileReading != null && askedWhileReading.compareTo(next) < 0) {
+                    next = askedWhileReading;
+                }
+                askedWhileReading = null;
+                scheduleRead(next);
+            }
         }
         List<String> live = members;
         leaders.forEach((view, leader) -> view.seen(leader, live));
@@ -322,6 +340,11 @@ public class JdbcClusterService extends AbstractCamelClusterService<JdbcClusterV
 
     private synchronized void scheduleRead(Duration in) {
         if (executor == null) {
+            return;
+        }
+        if (reading) {
+            askedWhileReading = askedWhileReading == null || in.compareTo(askedWhileReading) < 0 ? in
+                    : askedWhileReading;
             return;
         }
         if (nextRead != null) {

@@ -1,10 +1,16 @@
 package io.github.qlikevents.camel.cluster;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
@@ -84,39 +90,87 @@ final class LeaderLeases {
         });
     }
 
-    /** Adds a row for a namespace (free), or the presence of {@code holder} (held); nothing when it is there. */
-    void add(String name, String holder) {
-        table.execute("insert of " + name, connection -> {
+    /** Adds the presence of replica {@code id}, held by itself; nothing when it is there. */
+    void addPresence(String id) {
+        table.execute("insert of " + REPLICA + id, connection -> insert(connection,
+                "INSERT INTO " + table.name() + " (NAME, HOLDER, LEASE_EXPIRES) VALUES (?, ?, " + leaseEnd + ")",
+                REPLICA + id, id, timing.lease().toMillis()));
+    }
+
+    /**
+     * Adds a free row for each of {@code namespaces}, in one batch; when the batch is refused (another replica added
+     * one of them first), one at a time, skipping those that are there.
+     */
+    void addFree(Collection<String> namespaces) {
+        String insert = "INSERT INTO " + table.name() + " (NAME) VALUES (?)";
+        table.execute("insert of " + namespaces.size() + " namespaces", connection -> {
             try {
-                return holder == null
-                        ? JdbcTable.update(connection, "INSERT INTO " + table.name() + " (NAME) VALUES (?)", name)
-                        : JdbcTable.update(connection, "INSERT INTO " + table.name() + " (NAME, HOLDER, LEASE_EXPIRES) "
-                                                       + "VALUES (?, ?, " + leaseEnd + ")",
-                                name, holder, timing.lease().toMillis());
+                JdbcTable.batch(connection, insert, namespaces.stream().map(name -> new Object[] { name }).toList());
             } catch (SQLException e) {
-                if (JdbcTable.isDuplicate(e)) {
-                    return 0;
+                for (String name : namespaces) {
+                    insert(connection, insert, name);
                 }
-                throw e;
             }
+            return null;
         });
     }
 
-    /** Takes the namespace for {@code id} when it is free (never held, released, or its lease lapsed). */
-    boolean take(String namespace, String id) {
-        return table.execute("take of " + namespace, connection -> {
-            return JdbcTable.update(connection, "UPDATE " + table.name() + " SET HOLDER = ?, LEASE_EXPIRES = " + leaseEnd
-                                                + " WHERE NAME = ? AND (HOLDER IS NULL OR LEASE_EXPIRES IS NULL OR "
-                                                + "LEASE_EXPIRES < " + now + ")",
-                    id, timing.lease().toMillis(), namespace) > 0;
+    private static int insert(Connection connection, String sql, Object... parameters) throws SQLException {
+        try {
+            return JdbcTable.update(connection, sql, parameters);
+        } catch (SQLException e) {
+            if (JdbcTable.isDuplicate(e)) {
+                return 0;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Takes for {@code id}, in one batch, those of {@code namespaces} that are free (never held, released, or their
+     * lease lapsed), and returns them.
+     */
+    Set<String> take(Collection<String> namespaces, String id) {
+        List<String> wanted = List.copyOf(namespaces);
+        return table.execute("take of " + wanted.size() + " namespaces", connection -> {
+            int[] changed = JdbcTable.batch(connection, "UPDATE " + table.name() + " SET HOLDER = ?, LEASE_EXPIRES = "
+                                                        + leaseEnd + " WHERE NAME = ? AND (HOLDER IS NULL OR "
+                                                        + "LEASE_EXPIRES IS NULL OR LEASE_EXPIRES < " + now + ")",
+                    wanted.stream().map(name -> new Object[] { id, timing.lease().toMillis(), name }).toList());
+            Set<String> taken = new TreeSet<>();
+            for (int i = 0; i < changed.length; i++) {
+                if (changed[i] > 0) {
+                    taken.add(wanted.get(i));
+                }
+            }
+            if (Arrays.stream(changed).anyMatch(count -> count == Statement.SUCCESS_NO_INFO)) {
+                // the driver does not say which it changed: those the replica now holds are the ones taken
+                taken.addAll(heldBy(connection, id));
+                taken.retainAll(wanted);
+            }
+            return taken;
         });
     }
 
-    /** Frees the namespace if {@code id} holds it, so that another replica may take it at once. */
-    void release(String namespace, String id) {
-        table.execute("release of " + namespace, connection -> JdbcTable.update(connection,
+    private Set<String> heldBy(Connection connection, String id) throws SQLException {
+        Set<String> held = new TreeSet<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT NAME FROM " + table.name() + " WHERE HOLDER = ?")) {
+            select.setString(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    held.add(rows.getString(1));
+                }
+            }
+        }
+        return held;
+    }
+
+    /** Frees those of {@code namespaces} that {@code id} holds, in one batch, so that another replica may take them. */
+    void release(Collection<String> namespaces, String id) {
+        table.execute("release of " + namespaces.size() + " namespaces", connection -> JdbcTable.batch(connection,
                 "UPDATE " + table.name() + " SET HOLDER = NULL, LEASE_EXPIRES = NULL WHERE NAME = ? AND HOLDER = ?",
-                namespace, id));
+                namespaces.stream().map(name -> new Object[] { name, id }).toList()));
     }
 
     /** Frees every namespace {@code id} holds and removes its presence: the replica stops. */

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -106,14 +107,32 @@ public final class JdbcTable {
     /** Runs one statement on {@code connection} with {@code parameters} in order, and returns the rows it changed. */
     public static int update(Connection connection, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                if (parameters[i] instanceof String text) {
-                    statement.setString(i + 1, text);
-                } else {
-                    statement.setObject(i + 1, parameters[i]);
-                }
-            }
+            bind(statement, parameters);
             return statement.executeUpdate();
+        }
+    }
+
+    /**
+     * Runs one statement on {@code connection} once per row of {@code parameters}, sent together as a batch, and
+     * returns the rows each run changed ({@link java.sql.Statement#SUCCESS_NO_INFO} where the driver does not say).
+     */
+    public static int[] batch(Connection connection, String sql, List<Object[]> parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Object[] row : parameters) {
+                bind(statement, row);
+                statement.addBatch();
+            }
+            return parameters.isEmpty() ? new int[0] : statement.executeBatch();
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            if (parameters[i] instanceof String text) {
+                statement.setString(i + 1, text);
+            } else {
+                statement.setObject(i + 1, parameters[i]);
+            }
         }
     }
 

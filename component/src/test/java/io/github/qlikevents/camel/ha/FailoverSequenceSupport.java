@@ -11,6 +11,7 @@ import java.util.Set;
 import io.github.qlikevents.camel.reliability.ReliabilityReport;
 import io.github.qlikevents.camel.sandbox.SandboxTenant;
 import io.github.qlikevents.camel.support.ChildJvm;
+import io.github.qlikevents.camel.support.DatabaseServer;
 import io.github.qlikevents.camel.support.Progress;
 import io.github.qlikevents.camel.support.SandboxTestSupport;
 import org.junit.jupiter.api.AfterEach;

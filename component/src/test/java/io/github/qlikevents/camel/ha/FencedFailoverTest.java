@@ -1,5 +1,6 @@
 package io.github.qlikevents.camel.ha;
 
+import io.github.qlikevents.camel.support.DatabaseServer;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -3,7 +3,6 @@ package io.github.qlikevents.camel.ha;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -15,14 +14,12 @@ import io.github.qlikevents.camel.QlikLicenseEventsConstants;
 import io.github.qlikevents.camel.cluster.JdbcClusterService;
 import io.github.qlikevents.camel.state.JdbcStateRepository;
 import io.github.qlikevents.camel.support.ChildJvm;
+import io.github.qlikevents.camel.support.DatabaseServer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.h2.jdbcx.JdbcDataSource;
-import org.mariadb.jdbc.MariaDbDataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * One replica of the high-availability tests: {@code master:qlik:qlik-license-events:licenses} with leadership from a
@@ -45,7 +42,7 @@ public final class FencedReplicaMain {
     public static void main(String[] args) throws Exception {
         Path shared = Path.of(args[0]);
         String name = args[1];
-        DataSource dataSource = dataSource(args[2]);
+        DataSource dataSource = DatabaseServer.dataSource(args[2]);
         long leaseMillis = Long.parseLong(args[4]);
         Path committed = shared.resolve("committed-" + name + ".txt");
         CamelContext context = new DefaultCamelContext();
@@ -106,21 +103,5 @@ public final class FencedReplicaMain {
         jdbc.setId(name);
         jdbc.setLeaseDuration(Long.toString(leaseMillis));
         return jdbc;
-    }
-
-    private static DataSource dataSource(String url) throws SQLException {
-        if (url.startsWith("jdbc:postgresql:")) {
-            PGSimpleDataSource postgres = new PGSimpleDataSource();
-            postgres.setURL(url);
-            postgres.setConnectTimeout(2);
-            postgres.setSocketTimeout(10);
-            return postgres;
-        }
-        if (url.startsWith("jdbc:mariadb:")) {
-            return new MariaDbDataSource(url + "&connectTimeout=2000&socketTimeout=10000");
-        }
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL(url);
-        return h2;
     }
 }

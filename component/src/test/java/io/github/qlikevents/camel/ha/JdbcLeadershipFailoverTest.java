@@ -3,6 +3,7 @@ package io.github.qlikevents.camel.ha;
 import java.time.Duration;
 import java.util.Set;
 
+import io.github.qlikevents.camel.support.DatabaseServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

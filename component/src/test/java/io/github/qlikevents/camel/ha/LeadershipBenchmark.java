@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import io.github.qlikevents.camel.cluster.JdbcClusterService;
 import io.github.qlikevents.camel.sandbox.SandboxTenant;
 import io.github.qlikevents.camel.support.ChildJvm;
+import io.github.qlikevents.camel.support.DatabaseServer;
 import io.github.qlikevents.camel.support.Progress;
 import io.github.qlikevents.camel.support.TestSecrets;
 import org.apache.camel.CamelContext;

@@ -17,6 +17,7 @@ import io.github.qlikevents.camel.reliability.ReliabilityReport;
 import io.github.qlikevents.camel.sandbox.SandboxEvent;
 import io.github.qlikevents.camel.sandbox.SandboxTenant;
 import io.github.qlikevents.camel.support.ChildJvm;
+import io.github.qlikevents.camel.support.DatabaseServer;
 import io.github.qlikevents.camel.support.Progress;
 import io.github.qlikevents.camel.support.TestSecrets;
 import org.junit.jupiter.api.AfterEach;
@@ -40,8 +41,9 @@ class ManyTenantsFailoverTest {
     private static final int TENANTS = Integer.getInteger("failover.tenants", 60);
     /** The replicas' poll delay. */
     private static final long DELAY_MILLIS = Long.getLong("failover.delay", 100);
-    /** How often each tenant publishes an event. */
-    private static final Duration PUBLISH_EVERY = Duration.ofMillis(Long.getLong("failover.publish", 500));
+    /** How often each tenant publishes an event: all together 100 a second by default. */
+    private static final Duration PUBLISH_EVERY = Duration.ofMillis(Long.getLong("failover.publish",
+            Math.max(500, TENANTS * 10L)));
     /** The leases of leadership and positions. */
     private static final long LEASE_MILLIS = Long.getLong("failover.lease", 6_000);
     /** Lease + delay + 10 s. */
@@ -84,13 +86,14 @@ class ManyTenantsFailoverTest {
                 "jdbc", LEASE_MILLIS);
         List<String> names = List.of("a", "b", "c");
         for (String name : names) {
-            replicas.launch(name, tenantsFile.toString(), DELAY_MILLIS);
+            replicas.launch(name, tenantsFile.toString(), TENANTS, DELAY_MILLIS);
         }
         names.forEach(name -> replicas.awaitStarted(name, START_WAIT));
         tenants.forEach(tenant -> tenant.publishEvery(PUBLISH_EVERY));
         Progress.awaitCount("tenants delivered", () -> leaders(replicas, names, 0).size(), TENANTS);
         await("leadership spread over the three replicas, none above its share").atMost(Progress.STALL)
-                .until(() -> spread(leaders(replicas, names, System.currentTimeMillis() - RECENT_MILLIS)));
+                .untilAsserted(() -> assertSpread(leaders(replicas, names,
+                        System.currentTimeMillis() - RECENT_MILLIS)));
 
         Map<String, String> leaders = leaders(replicas, names, System.currentTimeMillis() - RECENT_MILLIS);
         String victim = names.stream().max((x, y) -> Long.compare(count(leaders, x), count(leaders, y))).orElseThrow();
@@ -126,9 +129,13 @@ class ManyTenantsFailoverTest {
     }
 
     /** Every tenant led, by all three replicas, none above its share. */
-    private static boolean spread(Map<String, String> leaders) {
-        return leaders.size() == TENANTS && leaders.values().stream().distinct().count() == 3
-               && List.of("a", "b", "c").stream().allMatch(name -> count(leaders, name) <= SHARE);
+    private static void assertSpread(Map<String, String> leaders) {
+        String spread = List.of("a", "b", "c").stream().map(name -> name + " " + count(leaders, name))
+                .collect(Collectors.joining(", "));
+        assertThat(leaders.size()).as("tenants delivered in the last %d ms (%s)", RECENT_MILLIS, spread)
+                .isEqualTo(TENANTS);
+        assertThat(List.of("a", "b", "c")).as("replicas leading between 1 and %d tenants (%s)", SHARE, spread)
+                .allSatisfy(name -> assertThat(count(leaders, name)).isBetween(1L, (long) SHARE));
     }
 
     /** The replica that delivered each tenant's latest event at or after {@code since}. */

@@ -56,21 +56,24 @@ final class ReplicaSet {
 
     /** Starts a replica whose component's clock runs {@code seconds} ahead, and waits until its context runs. */
     void startSkewed(String name, long seconds) throws Exception {
-        launch(name, seconds);
+        launch(name, seconds, 256);
         awaitStarted(name);
     }
 
-    /** Starts a replica of one route per tenant of {@code tenantsFile}, polling every {@code delayMillis}. */
-    void launch(String name, String tenantsFile, long delayMillis) throws Exception {
-        launch(name, 0, tenantsFile, Long.toString(delayMillis));
+    /**
+     * Starts a replica of one route per tenant of {@code tenantsFile}, polling every {@code delayMillis}, with a heap
+     * of 256 MiB and 0.25 MiB a tenant (a route under {@code master:} holds about 0.1 MiB, and its leadership thread).
+     */
+    void launch(String name, String tenantsFile, int tenants, long delayMillis) throws Exception {
+        launch(name, 0, 256 + tenants / 4, tenantsFile, Long.toString(delayMillis));
     }
 
-    private void launch(String name, long skewSeconds, String... tenants) throws Exception {
+    private void launch(String name, long skewSeconds, int heapMiB, String... tenants) throws Exception {
         Files.deleteIfExists(shared.resolve(name + ".started"));
         List<String> args = new ArrayList<>(List.of(shared.toString(), name, jdbcUrl, leadership,
                 Long.toString(leaseMillis), Long.toString(skewSeconds)));
         args.addAll(List.of(tenants));
-        replicas.put(name, ChildJvm.launch(FencedReplicaMain.class, "fenced-" + name, tenantUrl, apiKey,
+        replicas.put(name, ChildJvm.launch(FencedReplicaMain.class, "fenced-" + name, heapMiB, tenantUrl, apiKey,
                 args.toArray(String[]::new)));
     }
 

@@ -36,9 +36,15 @@ public final class ChildJvm {
      */
     public static Process launch(Class<?> mainClass, String name, String tenantUrl, String apiKey, String... args)
             throws Exception {
+        return launch(mainClass, name, 256, tenantUrl, apiKey, args);
+    }
+
+    /** As {@link #launch(Class, String, String, String, String...)}, with a heap of {@code heapMiB}. */
+    public static Process launch(Class<?> mainClass, String name, int heapMiB, String tenantUrl, String apiKey,
+                                 String... args) throws Exception {
         Files.createDirectories(LOGS);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-Dlog4j2.configurationFile="
+                .toString(), "-Xmx" + heapMiB + "m", "-Dlog4j2.configurationFile="
                                          + MODULE.resolve("src/test/resources/log4j2-child.xml"),
                 "-Dqlik.log.file=" + LOGS.resolve(name + ".log"), "-cp", System.getProperty("java.class.path"),
                 mainClass.getName()));

