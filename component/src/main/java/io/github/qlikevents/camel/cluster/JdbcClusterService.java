@@ -1,6 +1,7 @@
 package io.github.qlikevents.camel.cluster;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -229,10 +230,13 @@ public class JdbcClusterService extends AbstractCamelClusterService<JdbcClusterV
             Map<String, JdbcClusterView> views = new HashMap<>();
             joined.forEach(view -> views.put(view.getNamespace(), view));
             List<String> unlisted = views.keySet().stream().filter(namespace -> !listed.contains(namespace)).toList();
+            List<Lease> table = new ArrayList<>(rows);
             if (!unlisted.isEmpty()) {
                 leases.addFree(unlisted);
+                // free rows now: they count in the shares, and are taken in this read
+                unlisted.forEach(namespace -> table.add(new Lease(namespace, null, 0)));
             }
-            LeadershipPlan plan = LeadershipPlan.of(getId(), views.keySet(), rows, freeReads, released, adopted,
+            LeadershipPlan plan = LeadershipPlan.of(getId(), views.keySet(), table, freeReads, released, adopted,
                     timing.renewInterval());
             if (!plan.members().equals(lastMembers)) {
                 // a replica came or went: every namespace counts in the shares again
@@ -277,6 +281,7 @@ public class JdbcClusterService extends AbstractCamelClusterService<JdbcClusterV
                     next = askedWhileReading;
                 }
                 askedWhileReading = null;
+                LOG.debug("Replica {} read the leadership table: next read in {}", getId(), next);
                 scheduleRead(next);
             }
         }
@@ -336,6 +341,18 @@ public class JdbcClusterService extends AbstractCamelClusterService<JdbcClusterV
             // stopping: tell at once
         }
         event.run();
+    }
+
+    /** Runs a view's leadership event on the events thread {@code in} from now. */
+    void tellIn(Duration in, Runnable event) {
+        ScheduledExecutorService timer = executor;
+        try {
+            if (timer != null) {
+                timer.schedule(() -> tell(event), in.toNanos(), TimeUnit.NANOSECONDS);
+            }
+        } catch (RejectedExecutionException e) {
+            // stopping: the views' last changes were told
+        }
     }
 
     private synchronized void scheduleRead(Duration in) {

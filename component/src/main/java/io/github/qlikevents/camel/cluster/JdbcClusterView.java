@@ -1,5 +1,6 @@
 package io.github.qlikevents.camel.cluster;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,10 +14,19 @@ import org.apache.camel.support.cluster.AbstractCamelClusterView;
  */
 final class JdbcClusterView extends AbstractCamelClusterView {
 
+    /**
+     * How long after this replica took the namespace a loss is told once more: camel-master starts the consumer a
+     * second after leadership is taken, without looking whether it still leads, so a loss told before that start
+     * found no consumer to stop.
+     */
+    static final Duration CONSUMER_START = Duration.ofSeconds(3);
+
     private final JdbcClusterService service;
     private final Member local;
     private volatile String leader;
     private volatile List<String> members = List.of();
+    /** When this replica last took the namespace (System.nanoTime). */
+    private long takenAt;
 
     JdbcClusterView(JdbcClusterService service, String namespace) {
         super(service, namespace);
@@ -46,12 +56,19 @@ final class JdbcClusterView extends AbstractCamelClusterView {
     }
 
     /** The service's last read: who leads ({@code null} for nobody), and the live replicas. */
-    void seen(String leaderId, List<String> liveMembers) {
+    synchronized void seen(String leaderId, List<String> liveMembers) {
         members = liveMembers;
         if (!Objects.equals(leader, leaderId)) {
+            boolean led = leads();
             leader = leaderId;
             Optional<CamelClusterMember> now = getLeader();
             service.tell(() -> fireLeadershipChangedEvent(now));
+            long sinceTaken = System.nanoTime() - takenAt;
+            if (leads()) {
+                takenAt = System.nanoTime();
+            } else if (led && sinceTaken < CONSUMER_START.toNanos()) {
+                service.tellIn(CONSUMER_START.minusNanos(sinceTaken), () -> fireLeadershipChangedEvent(getLeader()));
+            }
         }
     }
 

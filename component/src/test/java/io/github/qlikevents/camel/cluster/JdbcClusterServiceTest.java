@@ -11,8 +11,12 @@ import javax.sql.DataSource;
 
 import io.github.qlikevents.camel.support.CuttableDataSource;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.StatefulService;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.cluster.CamelClusterEventListener;
 import org.apache.camel.cluster.CamelClusterView;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
@@ -113,6 +117,35 @@ class JdbcClusterServiceTest {
                 assertThat(aSteppedDown).as("a stepped down (ns) before b took over (ns)").isLessThan(bTookOver);
             }
         }
+    }
+
+    @Test
+    void aConsumerCamelMasterStartsAfterTheLeadershipWasLostIsStoppedAgain() throws Exception {
+        JdbcClusterService service = new JdbcClusterService(new CuttableDataSource(url));
+        service.setId("a");
+        // after its take, the replica reads the table again only in 30 s
+        service.setLeaseDuration("PT60S");
+        service.setRenewInterval("PT30S");
+        CamelContext context = new DefaultCamelContext();
+        context.addService(service);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("master:t0:timer:t0?period=20").routeId("t0").to("mock:ticks");
+            }
+        });
+        context.start();
+        contexts.add(context);
+        JdbcClusterView view = (JdbcClusterView) service.getView("t0");
+        await("a leads t0").atMost(SETTLED).pollInterval(Duration.ofMillis(5)).until(view::leads);
+
+        // given up at once: camel-master starts the consumer a second after the take all the same
+        view.seen(null, List.of("a"));
+
+        MockEndpoint ticks = context.getEndpoint("mock:ticks", MockEndpoint.class);
+        Endpoint timer = context.getEndpoint("timer:t0?period=20");
+        await("the consumer started after the loss, and stopped").atMost(Duration.ofSeconds(20))
+                .until(() -> ticks.getReceivedCounter() > 0 && ((StatefulService) timer).isStopped());
     }
 
     /** The replica's jdbc-cluster-service check, as Camel's health endpoints call it. */

@@ -3,12 +3,15 @@ package io.github.qlikevents.camel.ha;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.qlikevents.camel.QlikLicenseEventsComponent;
 import io.github.qlikevents.camel.QlikLicenseEventsConstants;
 import io.github.qlikevents.camel.cluster.JdbcClusterService;
@@ -29,8 +32,8 @@ import org.apache.camel.impl.DefaultCamelContext;
  * it delivers, and runs until killed. Arguments: shared directory, name, JDBC URL, leadership
  * ({@code zookeeper:<nodes>} or {@code jdbc}), lease milliseconds, how many seconds its component's clock runs ahead
  * of the wall clock, and optionally a file of tenant URLs: then one route per tenant, each its own {@code master:}
- * namespace ({@code tenant-<n>}), whose ids it writes as {@code tenant-<n>/<event id>}; and then the routes' delay in
- * milliseconds (default 100).
+ * namespace ({@code tenant-<n>}), whose ids it writes as {@code tenant-<n>/<event id>}, its database connections from a
+ * pool; and then the routes' delay in milliseconds (default 100).
  */
 public final class FencedReplicaMain {
 
@@ -42,7 +45,8 @@ public final class FencedReplicaMain {
     public static void main(String[] args) throws Exception {
         Path shared = Path.of(args[0]);
         String name = args[1];
-        DataSource dataSource = DatabaseServer.dataSource(args[2]);
+        List<String> tenants = args.length > 6 ? Files.readAllLines(Path.of(args[6])) : List.of();
+        DataSource dataSource = tenants.isEmpty() ? DatabaseServer.dataSource(args[2]) : pooled(args[2]);
         long leaseMillis = Long.parseLong(args[4]);
         Path committed = shared.resolve("committed-" + name + ".txt");
         CamelContext context = new DefaultCamelContext();
@@ -55,7 +59,6 @@ public final class FencedReplicaMain {
                 QlikLicenseEventsComponent.class);
         component.getConfiguration().setClock(Clock.offset(Clock.systemUTC(),
                 Duration.ofSeconds(Long.parseLong(args[5]))));
-        List<String> tenants = args.length > 6 ? Files.readAllLines(Path.of(args[6])) : List.of();
         long delayMillis = args.length > 7 ? Long.parseLong(args[7]) : 100;
         // no test reads a replica's MBeans, and thousands of tenant routes would take 0.2 MiB each
         context.disableJMX();
@@ -86,6 +89,19 @@ public final class FencedReplicaMain {
         context.start();
         Files.writeString(shared.resolve(name + ".started"), "started");
         ChildJvm.runUntilParentExits();
+    }
+
+    /**
+     * A connection pool, as a deployment of thousands of routes has (their claims renew every tick): without one,
+     * every statement opens a connection of its own, and a replica taking over hundreds of tenants at once opens
+     * them faster than the server accepts them.
+     */
+    private static DataSource pooled(String url) throws SQLException {
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(DatabaseServer.dataSource(url));
+        pool.setMaximumPoolSize(10);
+        pool.setConnectionTimeout(5_000);
+        return new HikariDataSource(pool);
     }
 
     private static CamelClusterService cluster(String leadership, String name, DataSource dataSource,
