@@ -59,8 +59,8 @@ public class JdbcClusterService extends AbstractCamelClusterService<JdbcClusterV
      */
     private ExecutorService events;
     private final Set<JdbcClusterView> joined = ConcurrentHashMap.newKeySet();
-    /** Per namespace, reads in a row it was seen free and not taken. */
-    private final Map<String, Integer> freeReads = new HashMap<>();
+    /** Per namespace that reads in a row saw free and did not take, when the first of them ran (System.nanoTime). */
+    private final Map<String, Long> freeSince = new HashMap<>();
     /** Namespaces given up since the live replicas last changed. */
     private final Set<String> released = new HashSet<>();
     /** Namespaces given up and then taken again as nobody else took them: kept until the live replicas change. */
@@ -236,7 +236,9 @@ public class JdbcClusterService extends AbstractCamelClusterService<JdbcClusterV
                 // free rows now: they count in the shares, and are taken in this read
                 unlisted.forEach(namespace -> table.add(new Lease(namespace, null, 0)));
             }
-            LeadershipPlan plan = LeadershipPlan.of(getId(), views.keySet(), table, freeReads, released, adopted,
+            Map<String, Duration> freeFor = new HashMap<>();
+            freeSince.forEach((namespace, since) -> freeFor.put(namespace, Duration.ofNanos(start - since)));
+            LeadershipPlan plan = LeadershipPlan.of(getId(), views.keySet(), table, freeFor, released, adopted,
                     timing.renewInterval());
             if (!plan.members().equals(lastMembers)) {
                 // a replica came or went: every namespace counts in the shares again
@@ -259,8 +261,8 @@ public class JdbcClusterService extends AbstractCamelClusterService<JdbcClusterV
                 });
             }
             adopted.removeIf(namespace -> !getId().equals(holders.get(namespace)));
-            views.keySet().forEach(namespace -> freeReads.merge(namespace, 1, Integer::sum));
-            freeReads.keySet().removeIf(namespace -> holders.containsKey(namespace)
+            views.keySet().forEach(namespace -> freeSince.putIfAbsent(namespace, start));
+            freeSince.keySet().removeIf(namespace -> holders.containsKey(namespace)
                                                       || !views.containsKey(namespace));
             views.forEach((namespace, view) -> leaders.put(view, holders.get(namespace)));
             members = plan.members();

@@ -14,11 +14,11 @@ import io.github.qlikevents.camel.cluster.LeaderLeases.Lease;
 
 /**
  * What one replica does with the leases it read: it keeps its share of the namespaces, ceil(namespaces / live
- * replicas), gives up what it holds beyond it, and takes free namespaces while below it. A namespace that stays free
- * for {@link #STARVED} reads in a row is taken whatever the share, so that none is left unpolled when the replicas
- * below their share cannot lead it (they run other routes, or have not looked yet). One this replica gave up and
- * then had to take so again is adopted: nobody else leads it, so it counts in no share and is kept until the live
- * replicas change, rather than given up again and again.
+ * replicas), gives up what it holds beyond it, and takes free namespaces while below it. A namespace seen free for
+ * {@link #STARVED} renewal intervals (by time: reads come faster while routes start) is taken whatever the share, so
+ * that none is left unpolled when the replicas below their share cannot lead it (they run other routes, or have not
+ * looked yet). One this replica gave up and then had to take so again is adopted: nobody else leads it, so it counts
+ * in no share and is kept until the live replicas change, rather than given up again and again.
  *
  * @param take    namespaces to take, free now
  * @param adopt   those of {@code take} to adopt
@@ -30,19 +30,19 @@ import io.github.qlikevents.camel.cluster.LeaderLeases.Lease;
 record LeadershipPlan(Set<String> take, Set<String> adopt, Set<String> release, Map<String, String> leaders,
                       List<String> members, Duration wakeIn) {
 
-    /** Reads in a row a wanted namespace may stay free before it is taken above the share. */
+    /** Renewal intervals a wanted namespace may stay free before it is taken above the share. */
     static final int STARVED = 3;
 
     /**
      * @param id        this replica
      * @param wanted    the namespaces this replica has a view of
      * @param leases    the rows read
-     * @param freeReads per wanted namespace, the reads in a row it was seen free before this one
+     * @param freeFor   per wanted namespace seen free by earlier reads, how long since the first of them in a row
      * @param released  the namespaces this replica gave up since the live replicas last changed
      * @param adopted   the namespaces this replica adopted and holds
      * @param every     the renewal interval
      */
-    static LeadershipPlan of(String id, Collection<String> wanted, List<Lease> leases, Map<String, Integer> freeReads,
+    static LeadershipPlan of(String id, Collection<String> wanted, List<Lease> leases, Map<String, Duration> freeFor,
                              Set<String> released, Set<String> adopted, Duration every) {
         Set<String> members = new TreeSet<>(List.of(id));
         Map<String, Lease> namespaces = new HashMap<>();
@@ -85,7 +85,7 @@ record LeadershipPlan(Set<String> take, Set<String> adopt, Set<String> release, 
             if (leading < share) {
                 take.add(namespace);
                 leading++;
-            } else if (freeReads.getOrDefault(namespace, 0) >= STARVED) {
+            } else if (freeFor.getOrDefault(namespace, Duration.ZERO).compareTo(every.multipliedBy(STARVED)) >= 0) {
                 take.add(namespace);
                 if (released.contains(namespace)) {
                     adopt.add(namespace);

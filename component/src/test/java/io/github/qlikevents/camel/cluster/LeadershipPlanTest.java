@@ -42,8 +42,12 @@ class LeadershipPlanTest {
         assertThat(belowShare.take()).as("share 2, leading 1: one of the free ones").hasSize(1)
                 .isSubsetOf("t2", "t3");
 
+        LeadershipPlan freeAWhile = LeadershipPlan.of("a", wanted, leases, Map.of("t3", Duration.ofSeconds(2)),
+                Set.of("t3"), Set.of(), EVERY);
+        assertThat(freeAWhile.take()).as("free for 2 s (many reads while routes start) is not starving").hasSize(1);
+
         LeadershipPlan starving = LeadershipPlan.of("a", wanted, leases,
-                Map.of("t3", LeadershipPlan.STARVED), Set.of("t3"), Set.of(), EVERY);
+                Map.of("t3", EVERY.multipliedBy(LeadershipPlan.STARVED)), Set.of("t3"), Set.of(), EVERY);
         assertThat(starving.take()).containsExactlyInAnyOrder("t2", "t3");
         assertThat(starving.adopt()).as("given up before and free since: nobody else leads it").containsExactly("t3");
     }
