@@ -28,13 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Three replicas (real processes) over 60 tenants (other sizes with {@code -Dfailover.tenants}, {@code .delay},
- * {@code .publish} and {@code .lease}, in milliseconds), one route and one {@code master:} namespace per tenant,
- * leadership from the position database alone
- * ({@link io.github.qlikevents.camel.cluster.JdbcClusterService}, 6 s leases by default),
- * positions in an H2 server: leadership is spread over all three (none leads more than its share, a third, plus one),
- * the replica leading the most tenants is killed, and every one of its tenants is delivered again by another replica
- * within lease + delay + 10 s; nothing is lost.
+ * Three replicas (real processes, their connections pooled) over 60 tenants (other sizes with
+ * {@code -Dfailover.tenants}, {@code .delay}, {@code .publish} and {@code .lease}, in milliseconds; the README gives
+ * the 2,000-tenant run), one route and one {@code master:} namespace per tenant, leadership from the position database
+ * alone ({@link io.github.qlikevents.camel.cluster.JdbcClusterService}, 6 s leases by default), positions in an H2
+ * server, every tenant publishing (100 events a second in all by default): leadership is spread over all three (none
+ * leads more than its share, a third, plus one), the replica leading the most tenants is killed, and every one of its
+ * tenants is delivered again by another replica within lease + delay + 10 s; nothing is lost.
  */
 class ManyTenantsFailoverTest {
 
