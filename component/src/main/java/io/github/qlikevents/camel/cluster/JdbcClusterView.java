@@ -15,9 +15,9 @@ import org.apache.camel.support.cluster.AbstractCamelClusterView;
 final class JdbcClusterView extends AbstractCamelClusterView {
 
     /**
-     * How long after this replica took the namespace a loss is told once more: camel-master starts the consumer a
-     * second after leadership is taken, without looking whether it still leads, so a loss told before that start
-     * found no consumer to stop.
+     * How long after camel-master was told this replica took the namespace a loss is told once more: camel-master
+     * starts the consumer a second after it is told, without looking whether the replica still leads, so a loss told
+     * before that start found no consumer to stop.
      */
     static final Duration CONSUMER_START = Duration.ofSeconds(3);
 
@@ -25,8 +25,8 @@ final class JdbcClusterView extends AbstractCamelClusterView {
     private final Member local;
     private volatile String leader;
     private volatile List<String> members = List.of();
-    /** When this replica last took the namespace (System.nanoTime). */
-    private long takenAt;
+    /** When camel-master was last told this replica took the namespace (System.nanoTime, on the events thread). */
+    private volatile long toldTakenAt;
 
     JdbcClusterView(JdbcClusterService service, String namespace) {
         super(service, namespace);
@@ -62,13 +62,17 @@ final class JdbcClusterView extends AbstractCamelClusterView {
             boolean led = leads();
             leader = leaderId;
             Optional<CamelClusterMember> now = getLeader();
-            service.tell(() -> fireLeadershipChangedEvent(now));
-            long sinceTaken = System.nanoTime() - takenAt;
-            if (leads()) {
-                takenAt = System.nanoTime();
-            } else if (led && sinceTaken < CONSUMER_START.toNanos()) {
-                service.tellIn(CONSUMER_START.minusNanos(sinceTaken), () -> fireLeadershipChangedEvent(getLeader()));
-            }
+            boolean leadsNow = leads();
+            service.tell(() -> {
+                fireLeadershipChangedEvent(now);
+                long sinceTaken = System.nanoTime() - toldTakenAt;
+                if (leadsNow) {
+                    toldTakenAt = System.nanoTime();
+                } else if (led && sinceTaken < CONSUMER_START.toNanos()) {
+                    service.tellIn(CONSUMER_START.minusNanos(sinceTaken),
+                            () -> fireLeadershipChangedEvent(getLeader()));
+                }
+            });
         }
     }
 
