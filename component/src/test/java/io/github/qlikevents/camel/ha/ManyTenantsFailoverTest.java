@@ -50,9 +50,6 @@ class ManyTenantsFailoverTest {
     private static final Duration TAKE_OVER_LIMIT = Duration.ofMillis(LEASE_MILLIS + DELAY_MILLIS + 10_000);
     /** The most tenants one replica may lead once leadership settled: ceil(tenants / 3) + 1. */
     private static final int SHARE = (TENANTS + 2) / 3 + 1;
-    /** How long a replica may take to start its routes: about 150 ms a tenant on this machine, two minutes at least. */
-    private static final Duration START_WAIT = Progress.STALL.compareTo(Duration.ofMillis(150L * TENANTS)) > 0
-            ? Progress.STALL : Duration.ofMillis(150L * TENANTS);
     /** Deliveries within this window before now tell who leads a tenant now: each tenant delivers one in it. */
     private static final long RECENT_MILLIS = 3_000 + PUBLISH_EVERY.toMillis() + DELAY_MILLIS;
     private static final int PAGE = 100;
@@ -88,7 +85,7 @@ class ManyTenantsFailoverTest {
         for (String name : names) {
             replicas.launch(name, tenantsFile.toString(), TENANTS, DELAY_MILLIS);
         }
-        names.forEach(name -> replicas.awaitStarted(name, START_WAIT));
+        names.forEach(replicas::awaitStarted);
         tenants.forEach(tenant -> tenant.publishEvery(PUBLISH_EVERY));
         Progress.awaitCount("tenants delivered", () -> leaders(replicas, names, 0).size(), TENANTS);
         await("leadership spread over the three replicas, none above its share").atMost(Progress.STALL)

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -56,16 +55,17 @@ final class ReplicaSet {
 
     /** Starts a replica whose component's clock runs {@code seconds} ahead, and waits until its context runs. */
     void startSkewed(String name, long seconds) throws Exception {
-        launch(name, seconds, 256);
+        launch(name, seconds, ChildJvm.HEAP_MIB);
         awaitStarted(name);
     }
 
     /**
      * Starts a replica of one route per tenant of {@code tenantsFile}, polling every {@code delayMillis}, with a heap
-     * of 256 MiB and 0.25 MiB a tenant (a route under {@code master:} holds about 0.1 MiB, and its leadership thread).
+     * of {@link ChildJvm#HEAP_MIB} and 0.25 MiB a tenant (a route under {@code master:} holds about 0.1 MiB, and its
+     * leadership thread).
      */
     void launch(String name, String tenantsFile, int tenants, long delayMillis) throws Exception {
-        launch(name, 0, 256 + tenants / 4, tenantsFile, Long.toString(delayMillis));
+        launch(name, 0, ChildJvm.HEAP_MIB + tenants / 4, tenantsFile, Long.toString(delayMillis));
     }
 
     private void launch(String name, long skewSeconds, int heapMiB, String... tenants) throws Exception {
@@ -78,12 +78,7 @@ final class ReplicaSet {
     }
 
     void awaitStarted(String name) {
-        awaitStarted(name, Progress.STALL);
-    }
-
-    /** Waits up to {@code limit} until replica {@code name}'s context runs (thousands of routes take longer). */
-    void awaitStarted(String name, Duration limit) {
-        await("replica " + name + " started").atMost(limit)
+        await("replica " + name + " started").atMost(Progress.STALL)
                 .until(() -> Files.exists(shared.resolve(name + ".started")));
     }
 

@@ -21,6 +21,8 @@ import org.apache.camel.support.processor.state.FileStateRepository;
  */
 public final class ChildJvm {
 
+    /** A child's heap, in MiB, unless its launch says otherwise. */
+    public static final int HEAP_MIB = 256;
     private static final List<Process> RUNNING = new CopyOnWriteArrayList<>();
     /** The component module: the tests' working directory, and the benchmarks' through qlik.component.dir. */
     private static final Path MODULE = Path.of(System.getProperty("qlik.component.dir", "."));
@@ -36,7 +38,7 @@ public final class ChildJvm {
      */
     public static Process launch(Class<?> mainClass, String name, String tenantUrl, String apiKey, String... args)
             throws Exception {
-        return launch(mainClass, name, 256, tenantUrl, apiKey, args);
+        return launch(mainClass, name, HEAP_MIB, tenantUrl, apiKey, args);
     }
 
     /** As {@link #launch(Class, String, String, String, String...)}, with a heap of {@code heapMiB}. */
